@@ -1,0 +1,43 @@
+# coopie: two commands to remember are `make run` and `make test` (see README.md).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_CORPUS := ../shared/corpus/dev.jsonl
+
+.PHONY: run test model eval gazetteer clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## run: extract from the seed articles into out.jsonl (installs on first use)
+run: $(STAMP)
+	$(BIN)/coopie extract seeds/ -o out.jsonl
+
+## test: the whole test suite (installs on first use)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## model: build the pipeline into models/coopie-en
+model: $(STAMP)
+	$(BIN)/coopie build -o models/coopie-en
+
+## eval: score the seed gold and, when present, the dev corpus
+eval: $(STAMP)
+	mkdir -p eval
+	$(BIN)/coopie evaluate --gold seeds/gold.jsonl --json > eval/seeds.json
+	@if [ -f $(DEV_CORPUS) ]; then \
+	  $(BIN)/coopie evaluate --gold $(DEV_CORPUS) --report eval/dev-report \
+	    $$( [ -f eval/dev.json ] && echo --baseline eval/dev.json ) --save eval/dev.json; \
+	fi
+
+## gazetteer: regenerate patterns/gazetteer/vietnam.json from its data package
+gazetteer: $(STAMP)
+	$(BIN)/python scripts/build_gazetteer.py
+
+clean:
+	rm -rf $(VENV) models/coopie-en eval out.jsonl

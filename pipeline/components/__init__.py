@@ -1,0 +1,1 @@
+"""coopie's spaCy components, one module each, registered as factories."""

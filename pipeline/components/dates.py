@@ -1,0 +1,103 @@
+"""`coopie_dates`: DATE candidates with their ISO interval (ANNOTATION.md §2 DATE).
+
+The span covers `the` and period words but never the preposition before it; datelines keep
+their time and zone. Normalisation is `pipeline.normalize.dates.normalize_date`, anchored on
+`doc._.published`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import resources
+from pipeline.components.base import PatternDataComponent
+from pipeline.extensions import add_candidate
+from pipeline.normalize.dates import TIME, YEAR, DateVocab, normalize_date
+from pipeline.normalize.numbers import _alternation
+
+
+@Language.factory(
+    "coopie_dates",
+    assigns=["doc.spans", "doc._.candidate_norms"],
+    default_config={},
+)
+def make_date_finder(nlp: Language, name: str) -> "DateFinder":
+    """Create the date finder; its vocabulary is read in `initialize`."""
+    return DateFinder(nlp, name)
+
+
+class DateFinder(PatternDataComponent):
+    """Find dates, months, years, periods and relative dates."""
+
+    def load_data(self, patterns_dir: str | None) -> dict[str, Any]:
+        return {"dates": resources.load_shared(patterns_dir)["dates"]}
+
+    def setup(self) -> None:
+        vocab = self.vocab = DateVocab.from_data(self.data["dates"])
+        months = [m for name in vocab.months for m in (name.capitalize(), name.upper())]
+        month = rf"(?-i:\b(?:{_alternation(months)})\b)\.?"
+        day = r"\d{1,2}(?:st|nd|rd|th)?"
+        rel = r"(?:this|last|next|the\s+previous|the\s+current)\s+year"
+        period = _alternation(vocab.period_words)
+        year_range = rf"{YEAR}\s*[-–—]\s*(?:\d{{4}}|\d{{2}})(?![\d/])"
+        zone = r"(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2})?"
+        forms = [
+            rf"{TIME},?\s*\d{{4}}/\d{{1,2}}/\d{{1,2}}",                     # 07:25, 2021/02/14
+            rf"\d{{4}}/\d{{1,2}}/\d{{1,2}}(?:,?\s*{TIME})?",
+            rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:,?\s*{TIME})?",                # 22/09/2023 14:23
+            rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]{TIME})?",                        # 2017-07-20
+            rf"{month}\s+{day},?\s+{YEAR}(?:\s*[|,-]?\s*{TIME}{zone})?",     # April 01, 2023 - 11:10
+            rf"{day}\s+{month},?\s+{YEAR}",                                   # 1 July 2023
+            rf"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{month}\s+{day}\b"
+            rf"(?:,?\s+{rel})?",                                              # June 3 this year
+            rf"{month}\s+(?:of\s+)?(?:{YEAR}|{rel})",                         # June 2021
+            rf"(?:the\s+)?(?:{_alternation(list(vocab.year_parts))})\s+of\s+(?:the\s+)?"
+            rf"(?:{year_range}\s+(?:{period})|{YEAR}|{rel}|year)",          # the first half of 2017
+            rf"(?:the\s+)?(?:{_alternation(list(vocab.year_points))})\s+of\s+(?:the\s+)?"
+            rf"(?:{YEAR}|{rel}|year)",                                        # the end of 2020
+            rf"(?:the\s+)?(?:{period})\s+(?:of\s+)?{year_range}",             # the period 2020 - 2025
+            rf"(?:the\s+)?{year_range}(?:\s+(?:{period}))?",                  # the 2021-25 period
+            rf"(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter\b(?:\s+of\s+{rel})?",
+            r"(?:the\s+)?rest\s+of\s+the\s+year",
+            r"the\s+past\s+(?:year|12\s+months)",
+            r"(?:a|one|two|three|four|five|ten|\d+)\s+(?:decade|year)s?\s+ago",
+            rf"{month}(?=\s*[,.;]|\s+(?:and|to)\b)(?-i:(?<!May))",            # in June, ...
+            rf"\b(?:{_alternation(list(vocab.relative_years))})\b",
+            r"\btoday\b",
+            rf"{YEAR}",
+        ]
+        self.pattern = re.compile(
+            r"(?<![\w/.:-])(?:" + "|".join(f"(?:{form})" for form in forms) + r")(?![\w/]|-\d)",
+            re.IGNORECASE,
+        )
+        self.year_only = re.compile(rf"^{YEAR}$")
+        self.name_words = set(vocab.name_words_around_year)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._require_setup()
+        text = doc.text
+        for match in self.pattern.finditer(text):
+            start, end = match.start(), match.end()
+            surface = match.group()
+            if self.year_only.match(surface) and self._year_in_name(text, start, end):
+                continue
+            norm = normalize_date(surface, doc._.published, self.vocab)
+            add_candidate(doc, start, end, "DATE", norm, self.name)
+        return doc
+
+    def _year_in_name(self, text: str, start: int, end: int) -> bool:
+        """'the 2012 Law on Cooperatives', 'CoopStar Awards 2024', 'Decision 2020/QD'."""
+        before = re.findall(r"[\w']+", text[max(0, start - 30):start])
+        after = re.findall(r"[\w']+", text[end:end + 30])
+        if before and before[-1] in self.name_words:
+            return True
+        if after and after[0] in self.name_words:
+            return True
+        # A year inside a capitalised name run: 'Hanoi Marathon 2024 Cup'
+        return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper()
+                    and text[start - 1] == " " and text[end:end + 1] == " "
+                    and not before[-1].lower() in {"in", "by", "since", "of", "from", "to"})

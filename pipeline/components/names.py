@@ -1,0 +1,175 @@
+"""`coopie_names`: COOP, ORG and PERSON candidates (ANNOTATION.md §2).
+
+Names are runs of capitalised words, classified by the word that ends or starts them:
+a cooperative head ('… Cooperative', '… co-operative', "… people's credit fund"), an
+organisation head or start ('Department of …', '… People's Committee'), or a Vietnamese
+family name or a title ('Mr. …'). Vocabularies are in patterns/shared/names.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import resources
+from pipeline.components.base import PatternDataComponent
+from pipeline.components.places import GAZETTEER_KEY
+from pipeline.extensions import add_candidate
+from pipeline.normalize.numbers import _alternation
+from pipeline.normalize.text import ascii_fold, fold_key
+
+CAP = r"[A-ZĐÀ-Ỹ][\w'’-]*"
+UPPER = r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ'’-]+"
+
+
+@Language.factory(
+    "coopie_names",
+    assigns=["doc.spans", "doc._.candidate_norms"],
+    default_config={"min_person_words": 2},
+)
+def make_name_finder(nlp: Language, name: str, min_person_words: int) -> "NameFinder":
+    """Create the name finder.
+
+    Args:
+        min_person_words: words a full name needs before its last word is also taken
+            for the person on its own ('Nguyen Xuan Phuc' … 'Phuc said').
+    """
+    return NameFinder(nlp, name, min_person_words)
+
+
+class NameFinder(PatternDataComponent):
+    """Find cooperative, organisation and person names."""
+
+    def __init__(self, nlp: Language, name: str, min_person_words: int) -> None:
+        super().__init__(nlp, name)
+        self.min_person_words = min_person_words
+
+    def load_data(self, patterns_dir: str | None) -> dict[str, Any]:
+        names = resources.load_shared(patterns_dir)["names"]
+        provinces = [p["name"] for p in resources.load_gazetteer(patterns_dir)
+                     if p["level"] == "province"]
+        return {"names": names, "provinces": provinces}
+
+    def setup(self) -> None:
+        names = self.data["names"]
+        self.provinces = {fold_key(p) for p in self.data["provinces"]}
+        heads = _alternation(names["coop_heads"])
+        descriptive = _alternation(names["coop_descriptive_words"])
+        # 'Phu Loi silver carving cooperative', 'An Loc Agricultural, Forestry and Service
+        # Cooperative', "Kỳ Như Co-operative".
+        proper = rf"{CAP}(?:(?:[ ]+|,[ ]+|[ ]+and[ ]+|[ ]+of[ ]+){CAP})*"
+        self.coop = re.compile(
+            rf"(?P<name>{proper}(?:[ ]+(?i:{descriptive}))*)[ ]+(?P<head>(?i:{heads}))\b"
+            rf"(?![ ]+[A-Z]|\s*-\s*\w)")
+        self.coop_stoplist = set(names["coop_name_stoplist"])
+        org_heads = _alternation(names["org_heads"])
+        org_starts = _alternation(names["org_starts"])
+        inner = _alternation(names["org_inner_words"])
+        org_word = rf"(?:{CAP}|(?:{inner})(?=[ ]+[A-Z]))"
+        self.org = re.compile(
+            rf"(?P<start>(?:{CAP}[ ]+)*(?:{org_starts})[ ]+{CAP}(?:[ ]+{org_word})*)"
+            rf"|(?P<headed>(?:{CAP}[ ]+)+(?:{org_heads})\b)")
+        self.titles = _alternation(names["person_titles"])
+        surnames = _alternation(names["surnames"])
+        self.person = re.compile(
+            rf"(?<![\w’'])(?:(?:{self.titles})[ ]+)?(?P<name>(?:{surnames})(?:[ ]+{CAP}){{1,3}}"
+            rf"|(?:{surnames.upper()})(?:[ ]+{UPPER}){{1,3}})(?![\w’'])")
+        self.titled = re.compile(
+            rf"(?<![\w’'])(?:{self.titles})[ ]+(?P<name>{CAP}(?:[ ]+{CAP}){{0,3}})")
+        # Words that show a capitalised run is a place or an institution, not a person.
+        self.not_person_words = {w.lower() for w in names["person_titles"]} | {
+            w.lower() for ws in names["admin_words"].values() for w in ws} | {
+            w.lower() for w in names["org_heads"]} | {w.lower() for w in names["not_person_words"]}
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._require_setup()
+        self._add_coops(doc)
+        people = self._add_people(doc)
+        self._add_orgs(doc, people)
+        return doc
+
+    def _add_coops(self, doc: Doc) -> None:
+        for match in self.coop.finditer(doc.text):
+            head = match.group("head")
+            if head.lower().endswith("s") and not head.lower().endswith("fund"):
+                continue  # plural: 'Hai Duong cooperatives' is no name
+            words = match.group("name").split()
+            start = match.start("name")
+            while words and (words[0].rstrip(",") in self.coop_stoplist
+                             or not words[0][:1].isupper()):
+                start += len(words[0]) + 1
+                start = _skip_spaces(doc.text, start)
+                words = words[1:]
+            if not words or not any(w[:1].isupper() for w in words):
+                continue
+            name = " ".join(words)
+            if fold_key(name) in self.provinces and head.islower():
+                continue  # 'Hanoi cooperative' names a place, not a cooperative
+            canonical = canonical_coop_name(f"{name} {head}")
+            add_candidate(doc, start, match.end(), "COOP", {"name": canonical}, self.name)
+
+    def _add_orgs(self, doc: Doc, people: list[tuple[int, int]]) -> None:
+        for span in doc.spans.get(GAZETTEER_KEY, []):
+            if span.label_ == "ORG":
+                add_candidate(doc, span.start_char, span.end_char, "ORG", None, self.name)
+        for match in self.org.finditer(doc.text):
+            start, end = match.span()
+            text = match.group()
+            # 'The Department of …' at a sentence start: 'The' is no part of the name.
+            for lead in ("The ", "According to the ", "Under the "):
+                if text.startswith(lead):
+                    start += len(lead)
+            # '… Rural Development Ta Van Tuong said': the name ends where a person's starts.
+            for person_start, _ in people:
+                if start < person_start < end:
+                    end = len(doc.text[:person_start].rstrip())
+            add_candidate(doc, start, end, "ORG", None, self.name)
+
+    def _add_people(self, doc: Doc) -> list[tuple[int, int]]:
+        found: dict[str, str] = {}
+        spans: list[tuple[int, int]] = []
+        for pattern in (self.person, self.titled):
+            for match in pattern.finditer(doc.text):
+                words = match.group("name").split()
+                if any(re.sub(r"[’']s$", "", w.lower()) in self.not_person_words for w in words):
+                    continue  # 'Ho Chi Minh Mausoleum', 'Deputy Director'
+                span = add_candidate(doc, match.start("name"), match.end("name"), "PERSON",
+                                     None, self.name)
+                if span is None:
+                    continue
+                spans.append((span.start_char, span.end_char))
+                if len(words) >= self.min_person_words:
+                    found[words[-1]] = span.text
+        # Later mentions by the last word of the name: 'Phuc said' (ANNOTATION.md §2 PERSON).
+        for short in found:
+            if len(short) < 2 or not short[0].isupper() or short.isupper():
+                continue
+            for match in re.finditer(rf"(?<![\w’']){re.escape(short)}(?![\w’'])",
+                                     doc.text):
+                add_candidate(doc, match.start(), match.end(), "PERSON", None, self.name)
+        return spans
+
+
+def canonical_coop_name(name: str) -> str:
+    """'Liep Te aquaculture and general service cooperative' ->
+    'Liep Te Aquaculture and General Service Cooperative' (no diacritics, 'Cooperative')."""
+    words = ascii_fold(" ".join(name.split())).replace("Co-operative", "Cooperative")
+    out = []
+    for word in words.split(" "):
+        lowered = word.lower()
+        if lowered in {"and", "of", "for", "the"} and out:
+            out.append(lowered)
+        elif lowered in {"co-operative", "cooperative"}:
+            out.append("Cooperative")
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return " ".join(out)
+
+
+def _skip_spaces(text: str, index: int) -> int:
+    while index < len(text) and text[index] == " ":
+        index += 1
+    return index

@@ -1,0 +1,200 @@
+"""`coopie_numbers`: MONEY, PERCENT, QUANTITY and COUNT candidates (ANNOTATION.md §2).
+
+Figures are found with one regular expression built from patterns/shared/ (numbers,
+currencies, units, counted nouns): amounts such as `VND2.9 billion` or `VNĐ6-9 million`
+cross spaCy's token boundaries unpredictably, and one compiled regex over the text is far
+cheaper than dozens of token patterns. Candidates go to `doc.spans["coopie_candidates"]`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import resources
+from pipeline.components.base import PatternDataComponent
+from pipeline.extensions import add_candidate
+from pipeline.normalize.money import CurrencyVocab, normalize_money
+from pipeline.normalize.numbers import NumberVocab, _alternation, value_fields
+
+# Words before a number that make it an identifier, not a COUNT (ANNOTATION.md §2 Rules):
+# 'Plan No. 35', 'Decree 45', 'Report No. 768/BC-BTC'.
+_WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+
+
+@Language.factory(
+    "coopie_numbers",
+    assigns=["doc.spans", "doc._.candidate_norms"],
+    default_config={},
+)
+def make_number_finder(nlp: Language, name: str) -> "NumberFinder":
+    """Create the figure finder; its vocabularies are read in `initialize`."""
+    return NumberFinder(nlp, name)
+
+
+class NumberFinder(PatternDataComponent):
+    """Find monetary amounts, percentages, physical quantities and counts."""
+
+    def load_data(self, patterns_dir: str | None) -> dict[str, Any]:
+        shared = resources.load_shared(patterns_dir)
+        return {key: shared[key] for key in ("numbers", "currencies", "units", "counted",
+                                             "cues") if key in shared}
+
+    def setup(self) -> None:
+        self.numbers = NumberVocab.from_data(self.data["numbers"])
+        self.currencies = CurrencyVocab.from_data(self.data["currencies"])
+        counted = self.data["counted"]
+        self.counted_nouns = {s.lower(): unit for unit, surfaces in counted["nouns"].items()
+                              for s in surfaces}
+        self.group_words = {s.lower(): unit for unit, surfaces in counted["group_words"].items()
+                            for s in surfaces}
+        self.not_counted = {w.lower() for w in counted.get("not_counted", [])}
+        self.identifier_words = {w.lower() for w in counted.get("identifier_words", [])}
+        self.stop_words = set(counted["stop_words"])
+        self.max_gap = int(counted["max_gap"])
+        self.units = {s.lower(): unit for unit, surfaces in self.data["units"]["units"].items()
+                      for s in surfaces}
+        n, s, j = self.numbers.number, self.numbers.scale, self.numbers.joiner
+        approx = rf"(?:(?<![\w])(?:{self.numbers.approx})\s+)?"
+        pre, suf = self.currencies.prefix, self.currencies.suffix
+        side = rf"(?:(?:{pre})\s?)?{n}(?:\s*{s}\b)?"
+        percent = r"(?:%|\s?per\s?cent\b|\s?percentage points?\b)"
+        unit = rf"(?:{_alternation(list(self.units))})(?![\w])"
+        self.pattern = re.compile(
+            rf"(?<![\w.,/:\-–$€]){approx}(?:"
+            rf"(?P<money_pre>(?:{pre})\s?{n}(?:\s*{s}\b)?(?:{j}{side})?(?:\s*(?:{suf})(?![\w]))?)"
+            rf"|(?P<money_suf>{n}(?:\s*{s}\b)?(?:{j}{n}(?:\s*{s}\b)?)?\s*(?:{suf})(?![\w]))"
+            rf"|(?P<percent>{n}(?:{j}{n})?{percent})"
+            rf"|(?P<quantity>{n}(?:{j}{n})?\s*(?:{s}\s*)?{unit})"
+            rf"|(?P<scaled>{n}(?:{j}{n})?\s*{s}\b)"
+            rf"|(?P<count>{n})"
+            rf")(?![\w/])",
+            re.IGNORECASE,
+        )
+        self.word_number = re.compile(rf"^{self.numbers.word_number}$", re.IGNORECASE)
+        self.money_cues = [c for c in self.currencies.money_cues]
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._require_setup()
+        text = doc.text
+        last_money_end = -1
+        for match in self.pattern.finditer(text):
+            kind = match.lastgroup
+            start, end = match.start(), match.end()
+            surface = match.group()
+            if kind in ("money_pre", "money_suf"):
+                norm = normalize_money(surface, self.numbers, self.currencies)
+                if add_candidate(doc, start, end, "MONEY", norm, self.name):
+                    last_money_end = end
+            elif kind == "percent":
+                fields = value_fields(self.numbers.amounts(surface))
+                add_candidate(doc, start, end, "PERCENT", fields, self.name)
+            elif kind == "quantity":
+                self._add_quantity(doc, start, end, surface)
+            elif kind == "scaled" and self._is_money(text, start, end, last_money_end):
+                norm = normalize_money(surface, self.numbers, self.currencies)
+                if add_candidate(doc, start, end, "MONEY", norm, self.name):
+                    last_money_end = end
+            else:
+                self._add_count(doc, start, end, surface, match.group(kind))
+        return doc
+
+    def _add_quantity(self, doc: Doc, start: int, end: int, surface: str) -> None:
+        unit_match = re.search(rf"({_alternation(list(self.units))})$", surface, re.IGNORECASE)
+        unit = self.units[unit_match.group(1).lower()] if unit_match else None
+        fields = value_fields(self.numbers.amounts(surface[: unit_match.start()]
+                                                   if unit_match else surface))
+        fields["unit"] = unit
+        add_candidate(doc, start, end, "QUANTITY", fields, self.name)
+
+    def _is_money(self, text: str, start: int, end: int, last_money_end: int) -> bool:
+        """A bare scaled figure ('a profit of 6.75 billion') is money when no counted noun
+        follows and a money cue or a MONEY entity comes shortly before it."""
+        if self._counted_unit(text, end) is not None:
+            return False
+        sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
+        if last_money_end > sentence_start:
+            return True
+        before = text[max(sentence_start + 1, start - 60):start].lower()
+        return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in self.money_cues)
+
+    def _add_count(self, doc: Doc, start: int, end: int, surface: str, number: str) -> None:
+        text = doc.text
+        if not self._is_count(text, start, end, number):
+            return
+        unit = self._counted_unit(text, end)
+        if unit is None:
+            spelled = self.word_number.match(number.strip())
+            if spelled and surface == number and self.numbers.amounts(number)[0] < 10:
+                return  # 'one of the', 'five key tasks': small spelled numbers need a noun
+            unit = self._antecedent_unit(text, start)
+        fields = value_fields(self.numbers.amounts(surface))
+        fields["unit"] = unit
+        add_candidate(doc, start, end, "COUNT", fields, self.name)
+
+    def _is_count(self, text: str, start: int, end: int, number: str) -> bool:
+        """Rule out years, times, identifiers, phone numbers, multipliers and ratings."""
+        digits = number.strip()
+        after = text[end:end + 12]
+        before = text[max(0, start - 14):start]
+        if re.fullmatch(r"(?:19|20)\d{2}", digits):
+            return False  # a year; the date finder decides whether it is a DATE
+        if re.match(r"\s*[:/]", after) or before.endswith(":") or re.search(r":\s*$", before) \
+                and re.search(r"\d:\s*$", before):
+            return False  # times of day and 'Report 768/BC-BTC'
+        hyphen_word = re.match(r"-([A-Za-z]+)", after)
+        if hyphen_word and hyphen_word.group(1).lower() not in self.counted_nouns:
+            return False  # 'three-star', '13-NQ'; but '9-member' counts
+        words_before = [w.lower() for w in _WORD.findall(before) if w[0].isalnum()]
+        if words_before and words_before[-1] in self.identifier_words:
+            return False
+        if len(words_before) >= 2 and words_before[-2] in self.identifier_words \
+                and words_before[-1] in {"no", "number"}:
+            return False
+        if re.fullmatch(r"0\d{2,}[.\s]?\d{3}[.\s]?\d{3,4}", digits):
+            return False  # a phone number
+        next_word = re.match(r"\s*([A-Za-z]+)", after)
+        if next_word and next_word.group(1).lower() in self.not_counted:
+            return False
+        return True
+
+    def _counted_unit(self, text: str, end: int) -> str | None:
+        """The counted noun after a number: '593 regular employees' -> 'employee'."""
+        words = _WORD.findall(text[end:end + 80])
+        if words and words[0] == "-":
+            words = words[1:]  # '9-member'
+        for index, word in enumerate(words[: self.max_gap + 1]):
+            lowered = word.lower()
+            if lowered in self.stop_words:
+                return None
+            phrase = " ".join(w.lower() for w in words[index:index + 4])
+            for surface in sorted(self.counted_nouns, key=len, reverse=True):
+                if " " in surface and phrase.startswith(surface):
+                    return self.counted_nouns[surface]
+            if lowered in self.counted_nouns:
+                unit = self.counted_nouns[lowered]
+                following = words[index + 1].lower() if index + 1 < len(words) else ""
+                if following in self.group_words:
+                    return f"{unit} {self.group_words[following]}"
+                return unit
+            if lowered in self.group_words:
+                previous = words[index - 1].lower() if index else ""
+                return f"{previous} {self.group_words[lowered]}".strip()
+        return None
+
+    def _antecedent_unit(self, text: str, start: int) -> str | None:
+        """For '199 of them', 'in agriculture (120)': the nearest counted noun before, in the
+        same paragraph."""
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        words = _WORD.findall(text[paragraph_start:start])
+        for index in range(len(words) - 1, -1, -1):
+            lowered = words[index].lower()
+            if lowered in self.counted_nouns:
+                unit = self.counted_nouns[lowered]
+                following = words[index + 1].lower() if index + 1 < len(words) else ""
+                return f"{unit} {self.group_words[following]}" \
+                    if following in self.group_words else unit
+        return None

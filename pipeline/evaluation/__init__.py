@@ -1,0 +1,1 @@
+"""Scoring predictions against gold (ANNOTATION.md §4), gold validation and reports."""

@@ -1,0 +1,47 @@
+"""Doc and Span extensions. They hold plain data only (dicts, lists, strings), never Span
+objects, so Docs pickle for `nlp.pipe(n_process=N)` and survive `DocBin`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+CANDIDATES_KEY = "coopie_candidates"
+
+
+def register_extensions() -> None:
+    """Register coopie's extensions once; safe to call from every factory."""
+    if not Doc.has_extension("published"):
+        # ISO date or month the article was published, anchoring relative dates.
+        Doc.set_extension("published", default=None)
+    if not Doc.has_extension("candidate_norms"):
+        # "LABEL:start:end" -> norm dict, written by the finders, read by the resolver.
+        Doc.set_extension("candidate_norms", default=None)
+    if not Doc.has_extension("claims"):
+        Doc.set_extension("claims", default=None)
+    if not Span.has_extension("norm"):
+        Span.set_extension("norm", default=None)
+
+
+def candidate_key(label: str, start_char: int, end_char: int) -> str:
+    """The key of a candidate's norm in `doc._.candidate_norms`."""
+    return f"{label}:{start_char}:{end_char}"
+
+
+def add_candidate(doc: Doc, start_char: int, end_char: int, label: str,
+                  norm: dict | None, source: str) -> Span | None:
+    """Add one candidate entity to `doc.spans[CANDIDATES_KEY]`, with its norm.
+
+    The character span is contracted to whole tokens (ANNOTATION.md §2: glued text is
+    labelled on the whole-token part); a span that holds no whole token is dropped.
+    """
+    span = doc.char_span(start_char, end_char, label=label, alignment_mode="contract",
+                         span_id=source)
+    if span is None or not span.text.strip():
+        return None
+    if doc._.candidate_norms is None:
+        doc._.candidate_norms = {}
+    doc._.candidate_norms[candidate_key(label, span.start_char, span.end_char)] = norm
+    if CANDIDATES_KEY not in doc.spans:
+        doc.spans[CANDIDATES_KEY] = []
+    doc.spans[CANDIDATES_KEY].append(span)
+    return span

@@ -1,0 +1,1 @@
+"""Reading input documents and writing output records."""

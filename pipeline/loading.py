@@ -1,0 +1,90 @@
+"""Build, save and load the coopie pipeline.
+
+`load()` returns a ready `Language`: the built pipeline in `models/coopie-en` when it was
+built from the current `patterns/`, else a fresh build from `config.cfg` and `patterns/`
+(ANNOTATION-independent; a stale build is never used silently).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+from pipeline import errors, resources
+
+CONFIG_PATH = Path(__file__).resolve().parent / "config.cfg"
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "coopie-en"
+CUSTOM_COMPONENTS = ("coopie_numbers", "coopie_dates", "coopie_places", "coopie_names",
+                     "coopie_entity_resolver")
+log = logging.getLogger(__name__)
+
+
+def _register_components() -> None:
+    """Import the component modules so their factories are registered."""
+    from pipeline.components import (  # noqa: F401
+        claims, dates, names, numbers, places, resolver)
+
+
+def build(patterns_dir: str | Path | None = None) -> Language:
+    """Build the pipeline from `config.cfg`, reading its rules from `patterns_dir`.
+
+    Args:
+        patterns_dir: a patterns folder; default $COOPIE_PATTERNS or the repo's `patterns/`.
+    Returns:
+        An initialised `Language` whose meta records the patterns' hash.
+    Raises:
+        CoopieError: the patterns folder is missing or a file in it is invalid.
+    """
+    _register_components()
+    folder = str(resources.patterns_dir(patterns_dir))
+    config = Config().from_disk(CONFIG_PATH)
+    for name in CUSTOM_COMPONENTS:
+        config["initialize"]["components"].setdefault(name, {})["patterns_dir"] = folder
+    config["initialize"]["components"]["gazetteer_ruler"]["patterns"]["patterns_dir"] = folder
+    nlp = spacy.blank("en").from_config(config)
+    nlp.initialize()
+    nlp.meta["name"] = "coopie"
+    nlp.meta["version"] = "0.1.0"
+    nlp.meta["coopie_patterns_hash"] = resources.patterns_hash(folder)
+    return nlp
+
+
+def save(nlp: Language, path: str | Path = DEFAULT_MODEL_DIR) -> Path:
+    """Write a built pipeline to disk; `spacy.load(path)` then works in any process."""
+    path = Path(path)
+    nlp.to_disk(path)
+    return path
+
+
+def load(model: str | Path | None = None, patterns_dir: str | Path | None = None,
+         rebuild_stale: bool = True) -> Language:
+    """The pipeline, ready to run.
+
+    Args:
+        model: a built pipeline folder; default `models/coopie-en` when it exists.
+        patterns_dir: the patterns the pipeline must reflect (default: the repo's).
+        rebuild_stale: rebuild in memory when the model was built from other patterns;
+            when False, a stale model raises instead.
+    Raises:
+        CoopieError: a stale model with `rebuild_stale=False`, or invalid patterns.
+    """
+    model_path = Path(model) if model else DEFAULT_MODEL_DIR
+    if not model_path.exists():
+        if model:
+            raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=model_path))
+        return build(patterns_dir)
+    _register_components()
+    nlp = spacy.load(model_path)
+    built = nlp.meta.get("coopie_patterns_hash")
+    current = resources.patterns_hash(patterns_dir)
+    if built != current:
+        if not rebuild_stale:
+            raise errors.CoopieError(errors.E_MODEL_STALE.format(
+                path=model_path, built=built, current=current))
+        log.info("model %s is stale (patterns changed); rebuilding in memory", model_path)
+        return build(patterns_dir)
+    return nlp

@@ -1,0 +1,1 @@
+"""Pure normalisers over strings: numbers, money, dates and places. No spaCy here."""

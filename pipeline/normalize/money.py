@@ -1,0 +1,96 @@
+"""Monetary amounts to {value, low, high, currency} (ANNOTATION.md §2 MONEY)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from price_parser import Price
+
+from pipeline.normalize.numbers import NumberVocab, _alternation, value_fields
+
+
+@dataclass
+class CurrencyVocab:
+    """Currency surfaces of patterns/shared/currencies.yml, mapped to ISO codes."""
+
+    prefixes: dict[str, str]
+    suffixes: dict[str, str]
+    money_cues: list[str]
+    prefix: str = field(init=False)
+    suffix: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.prefix = _alternation(list(self.prefixes))
+        self.suffix = _alternation(list(self.suffixes))
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "CurrencyVocab":
+        """Build from the parsed `currencies.yml`."""
+        prefixes: dict[str, str] = {}
+        suffixes: dict[str, str] = {}
+        for code, surfaces in data["currencies"].items():
+            prefixes.update({s: code for s in surfaces.get("prefix", [])})
+            suffixes.update({s: code for s in surfaces.get("suffix", [])})
+        return cls(prefixes, suffixes, [c.lower() for c in data.get("money_cues", [])])
+
+    def currency_of(self, text: str) -> str | None:
+        """The ISO code of the first currency surface in `text` ('VNĐ2.1 billion' -> 'VND')."""
+        best: tuple[int, int, str] | None = None
+        for surfaces in (self.prefixes, self.suffixes):
+            for surface, code in surfaces.items():
+                pattern = rf"(?<![A-Za-z]){re.escape(surface)}(?![A-Za-z])"
+                match = re.search(pattern, text)
+                if match and (best is None or (match.start(), -len(surface)) < best[:2]):
+                    best = (match.start(), -len(surface), code)
+        return best[2] if best else None
+
+
+# Vietnamese words that say "billion"/"million" already carry the currency (`1 tỷ` is VND).
+_VIETNAMESE_SCALES = ("tỷ", "tỉ", "triệu", "nghìn", "ngàn")
+
+
+def normalize_money(text: str, numbers: NumberVocab, currencies: CurrencyVocab,
+                    default_currency: str | None = "VND") -> dict[str, Any]:
+    """Normalise a MONEY span.
+
+    Args:
+        text: the span text, e.g. 'about VND 4.5 billion', 'US$126,028', '4-6 million VND'.
+        numbers: number vocabulary (scale words, joiners).
+        currencies: currency vocabulary.
+        default_currency: used when the span names none ('a profit of 6.75 billion').
+    Returns:
+        {"value", "low", "high", "currency"} in base units.
+    """
+    currency = currencies.currency_of(text)
+    if currency is None and any(w in text.lower() for w in _VIETNAMESE_SCALES):
+        currency = "VND"
+    amounts = numbers.amounts(text)
+    if len(amounts) == 1 and not re.search(numbers.scale, text, re.IGNORECASE):
+        # A plain figure like 'US$126,028': price-parser reads its thousands separators.
+        separator = _decimal_separator(text)
+        parsed = Price.fromstring(text, decimal_separator=separator).amount_float
+        if parsed is not None:
+            amounts = [parsed]
+    fields = value_fields(amounts)
+    fields["currency"] = currency or default_currency
+    return fields
+
+
+def _decimal_separator(text: str) -> str | None:
+    """Vietnamese grouping uses '.', English ','; a lone separator before 3 digits groups."""
+    digits = re.search(r"\d[\d.,]*\d", text)
+    if not digits:
+        return None
+    raw = digits.group()
+    if "." in raw and "," in raw:
+        return "." if raw.rfind(".") > raw.rfind(",") else ","
+    for separator in ".,":
+        parts = raw.split(separator)
+        if len(parts) == 2:
+            other = "," if separator == "." else "."
+            return other if len(parts[1]) == 3 else separator
+        if len(parts) > 2:
+            return "," if separator == "." else "."
+    return None

@@ -1,0 +1,33 @@
+"""Docs to the contract's JSONL records (ANNOTATION.md §1)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.io.readers import InputDoc
+
+
+def entity_records(doc: Doc) -> list[dict[str, Any]]:
+    """`doc.ents` as contract entities: start, end, label, text, norm."""
+    return [{"start": ent.start_char, "end": ent.end_char, "label": ent.label_,
+             "text": ent.text, "norm": ent._.norm} for ent in doc.ents]
+
+
+def document_record(source: InputDoc, doc: Doc | None = None,
+                    error: str | None = None) -> dict[str, Any]:
+    """One output line: the input's id, url, published and text, with entities and claims,
+    or with `error` when the document could not be processed."""
+    record: dict[str, Any] = {"id": source.id}
+    if source.url:
+        record["url"] = source.url
+    if source.published:
+        record["published"] = source.published
+    record["text"] = source.text if source.text is not None else ""
+    record["entities"] = entity_records(doc) if doc is not None else []
+    record["claims"] = list(doc._.claims or []) if doc is not None else []
+    problem = error or source.error
+    if problem:
+        record["error"] = problem
+    return record
