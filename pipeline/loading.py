@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 
 def _register_components() -> None:
     """Import the component modules so their factories are registered."""
+    from pipeline import tokenizer  # noqa: F401
     from pipeline.components import (  # noqa: F401
         claims, dates, names, numbers, places, resolver)
 

@@ -60,7 +60,8 @@ class DateFinder(PatternDataComponent):
             rf"(?:the\s+)?(?:{_alternation(list(vocab.year_points))})\s+of\s+(?:the\s+)?"
             rf"(?:{YEAR}|{rel}|year)",                                        # the end of 2020
             rf"(?:the\s+)?(?:{period})\s+(?:of\s+)?{year_range}",             # the period 2020 - 2025
-            rf"(?:the\s+)?{year_range}(?:\s+(?:{period}))?",                  # the 2021-25 period
+            rf"(?:the\s+)?{year_range}\s+(?:{period})",                        # the 2021-25 period
+            rf"{year_range}",                                                 # 2022-23
             rf"(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter\b(?:\s+of\s+{rel})?",
             r"(?:the\s+)?rest\s+of\s+the\s+year",
             r"the\s+past\s+(?:year|12\s+months)",
@@ -92,11 +93,15 @@ class DateFinder(PatternDataComponent):
     def _year_in_name(self, text: str, start: int, end: int) -> bool:
         """'the 2012 Law on Cooperatives', 'CoopStar Awards 2024', 'Decision 2020/QD'."""
         before = re.findall(r"[\w']+", text[max(0, start - 30):start])
-        after = re.findall(r"[\w']+", text[end:end + 30])
+        after = re.findall(r"[\w'-]+", text[end:end + 40])
         if before and before[-1] in self.name_words:
             return True
-        if after and after[0] in self.name_words:
-            return True
+        # 'the 2012 Law', 'the 2023 Co-operative Law': a capitalised run ending in a name word
+        for word in after[:3]:
+            if word in self.name_words:
+                return True
+            if not word[:1].isupper():
+                break
         # A year inside a capitalised name run: 'Hanoi Marathon 2024 Cup'
         return bool(before and after and before[-1][:1].isupper() and after[0][:1].isupper()
                     and text[start - 1] == " " and text[end:end + 1] == " "

@@ -96,8 +96,15 @@ class NameFinder(PatternDataComponent):
             head = match.group("head")
             if head.lower().endswith("s") and not head.lower().endswith("fund"):
                 continue  # plural: 'Hai Duong cooperatives' is no name
-            words = match.group("name").split()
+            name_text = match.group("name")
             start = match.start("name")
+            # 'Nguyen Quang Dien, Director of Tien Chau Pho Hien Cooperative': the name is
+            # what follows the last 'of' after a stop word.
+            for part in re.finditer(r"\bof[ ]+", name_text):
+                if any(w.strip(",") in self.coop_stoplist
+                       for w in name_text[:part.start()].split()):
+                    start = match.start("name") + part.end()
+            words = match.string[start:match.end("name")].split()
             while words and (words[0].rstrip(",") in self.coop_stoplist
                              or not words[0][:1].isupper()):
                 start += len(words[0]) + 1
@@ -122,6 +129,10 @@ class NameFinder(PatternDataComponent):
             for lead in ("The ", "According to the ", "Under the "):
                 if text.startswith(lead):
                     start += len(lead)
+            # 'Rural Development Department of Tien Giang province': the place is no part of it.
+            place = re.search(r"[ ]+of[ ]+(?:the[ ]+)?([^,]+)$", doc.text[start:end])
+            if place and fold_key(place.group(1)) in self.provinces:
+                end = start + place.start()
             # '… Rural Development Ta Van Tuong said': the name ends where a person's starts.
             for person_start, _ in people:
                 if start < person_start < end:

@@ -54,6 +54,7 @@ class NumberFinder(PatternDataComponent):
         self.not_counted = {w.lower() for w in counted.get("not_counted", [])}
         self.identifier_words = {w.lower() for w in counted.get("identifier_words", [])}
         self.stop_words = set(counted["stop_words"])
+        self.place_units = set(counted.get("place_units", []))
         self.max_gap = int(counted["max_gap"])
         self.units = {s.lower(): unit for unit, surfaces in self.data["units"]["units"].items()
                       for s in surfaces}
@@ -70,8 +71,8 @@ class NumberFinder(PatternDataComponent):
             rf"|(?P<percent>{n}(?:{j}{n})?{percent})"
             rf"|(?P<quantity>{n}(?:{j}{n})?\s*(?:{s}\s*)?{unit})"
             rf"|(?P<scaled>{n}(?:{j}{n})?\s*{s}\b)"
-            rf"|(?P<count>{n})"
-            rf")(?![\w/])",
+            rf"|(?P<count>{n}(?:{j}{n})?(?![/]))"
+            rf")(?![\w])",
             re.IGNORECASE,
         )
         self.word_number = re.compile(rf"^{self.numbers.word_number}$", re.IGNORECASE)
@@ -115,6 +116,8 @@ class NumberFinder(PatternDataComponent):
         follows and a money cue or a MONEY entity comes shortly before it."""
         if self._counted_unit(text, end) is not None:
             return False
+        if re.search(r"(?:tỷ|tỉ|triệu)$", text[start:end]):
+            return True  # Vietnamese scale words are only used for đồng
         sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
         if last_money_end > sentence_start:
             return True
@@ -123,6 +126,15 @@ class NumberFinder(PatternDataComponent):
 
     def _add_count(self, doc: Doc, start: int, end: int, surface: str, number: str) -> None:
         text = doc.text
+        joined = re.search(self.numbers.joiner, number)
+        if joined and re.search(r"\b(?:from|between)\s*$", text[max(0, start - 12):start],
+                                re.IGNORECASE) and " and " not in number:
+            # 'rose from 170 to 200 members' is two figures, not a range.
+            self._add_count(doc, start, start + joined.start(), number[:joined.start()],
+                            number[:joined.start()])
+            self._add_count(doc, start + joined.end(), end, number[joined.end():],
+                            number[joined.end():])
+            return
         if not self._is_count(text, start, end, number):
             return
         unit = self._counted_unit(text, end)
@@ -145,6 +157,9 @@ class NumberFinder(PatternDataComponent):
         if re.match(r"\s*[:/]", after) or before.endswith(":") or re.search(r":\s*$", before) \
                 and re.search(r"\d:\s*$", before):
             return False  # times of day and 'Report 768/BC-BTC'
+        if self.word_number.match(digits) and re.match(r"[ -]?[A-Z]", after) \
+                and digits[:1].isupper():
+            return False  # 'One Commune One Product': a spelled number inside a name
         hyphen_word = re.match(r"-([A-Za-z]+)", after)
         if hyphen_word and hyphen_word.group(1).lower() not in self.counted_nouns:
             return False  # 'three-star', '13-NQ'; but '9-member' counts
@@ -164,8 +179,11 @@ class NumberFinder(PatternDataComponent):
     def _counted_unit(self, text: str, end: int) -> str | None:
         """The counted noun after a number: '593 regular employees' -> 'employee'."""
         words = _WORD.findall(text[end:end + 80])
-        if words and words[0] == "-":
-            words = words[1:]  # '9-member'
+        if words and words[0].startswith("-") and len(words[0]) > 1:
+            words[0] = words[0][1:]  # '9-member'
+        if len(words) > 3 and [w.lower() for w in words[:2]] == ["of", "the"] \
+                and not re.match(r"(?i)one$", text[max(0, end - 3):end]):
+            words = words[3:] if words[2][:1].isdigit() else words[2:]  # 'Forty-five of the 136 …'
         for index, word in enumerate(words[: self.max_gap + 1]):
             lowered = word.lower()
             if lowered in self.stop_words:
@@ -192,7 +210,8 @@ class NumberFinder(PatternDataComponent):
         words = _WORD.findall(text[paragraph_start:start])
         for index in range(len(words) - 1, -1, -1):
             lowered = words[index].lower()
-            if lowered in self.counted_nouns:
+            if lowered in self.counted_nouns and self.counted_nouns[lowered] not in \
+                    self.place_units:
                 unit = self.counted_nouns[lowered]
                 following = words[index + 1].lower() if index + 1 < len(words) else ""
                 return f"{unit} {self.group_words[following]}" \

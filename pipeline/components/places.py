@@ -23,7 +23,8 @@ from pipeline.extensions import add_candidate
 from pipeline.normalize.text import ascii_fold, fold_key
 
 GAZETTEER_KEY = "coopie_gazetteer"
-NAME_WORD = r"(?:[A-ZĐÀ-Ỹ][\w'’-]*|\d+[A-Z]?|[A-Z])"
+# A word of a commune's name; no apostrophe, so "City’s" ends a name rather than joins one.
+NAME_WORD = r"(?:[A-ZĐÀ-Ỹ][\w-]*(?![’'])|\d+[A-Z]?|[A-Z])"
 
 
 @registry.misc("coopie.ruler_patterns.v1")
