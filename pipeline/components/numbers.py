@@ -163,11 +163,9 @@ class NumberFinder(PatternDataComponent):
         hyphen_word = re.match(r"-([A-Za-z]+)", after)
         if hyphen_word and hyphen_word.group(1).lower() not in self.counted_nouns:
             return False  # 'three-star', '13-NQ'; but '9-member' counts
-        words_before = [w.lower() for w in _WORD.findall(before) if w[0].isalnum()]
-        if words_before and words_before[-1] in self.identifier_words:
-            return False
-        if len(words_before) >= 2 and words_before[-2] in self.identifier_words \
-                and words_before[-1] in {"no", "number"}:
+        # 'Plan No. 35', 'Decree 45', 'Hotline: 0913…' (but not 'of this number, 593').
+        identifier = re.search(r"([A-Za-z]+)\.?:?\s*$", before)
+        if identifier and identifier.group(1).lower() in self.identifier_words:
             return False
         if re.fullmatch(r"0\d{2,}[.\s]?\d{3}[.\s]?\d{3,4}", digits):
             return False  # a phone number

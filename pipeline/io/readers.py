@@ -98,7 +98,7 @@ def decode_text(data: bytes, source: str) -> tuple[str | None, str | None]:
 def html_document(html: str, doc_id: str, source: str) -> InputDoc:
     """Visible text of an HTML page (selectolax, a real HTML5 parser), with its canonical URL
     and publication date when the page declares them."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
     for node in tree.css("script, style, noscript, template, svg"):

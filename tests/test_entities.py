@@ -1,0 +1,204 @@
+"""Entities per label on sentences written for these tests (ANNOTATION.md §2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import entities
+
+
+def _find(found, label, text):
+    return [norm for lab, surface, norm in found if lab == label and surface == text]
+
+
+@pytest.mark.parametrize("sentence, surface, norm", [
+    pytest.param("Members earned VND3.4 billion last year.", "VND3.4 billion",
+                 {"value": 3.4e9, "currency": "VND"}, id="prefix"),
+    pytest.param("Its turnover hit 1,950 million VND in 2022.", "1,950 million VND",
+                 {"value": 1.95e9, "currency": "VND"}, id="suffix-grouped"),
+    pytest.param("Workers get VND 5 to 7.5 million a month.", "VND 5 to 7.5 million",
+                 {"value": None, "low": 5e6, "high": 7.5e6}, id="range-to"),
+    pytest.param("Pickers earn 3-5 million VND per month.", "3-5 million VND",
+                 {"low": 3e6, "high": 5e6}, id="range-dash"),
+    pytest.param("The fund lent about 4.2 billion VND to farmers.", "about 4.2 billion VND",
+                 {"value": 4.2e9}, id="approximator"),
+    pytest.param("Exports reached 18 trillion VND.", "18 trillion VND", {"value": 18e12},
+                 id="trillion"),
+    pytest.param("It posted a profit of 8,215 million last year.", "8,215 million",
+                 {"value": 8.215e9, "currency": "VND"}, id="bare-scaled-after-cue"),
+    pytest.param("Loans of between VND300 million and VND1.5 billion were approved.",
+                 "VND300 million and VND1.5 billion", {"low": 3e8, "high": 1.5e9},
+                 id="between-range"),
+])
+def test_money(nlp, sentence, surface, norm):
+    found = _find(entities(nlp, sentence), "MONEY", surface)
+    assert found, entities(nlp, sentence)
+    assert {k: found[0][k] for k in norm} == norm
+
+
+def test_parenthetical_conversion_is_two_money_entities(nlp):
+    found = entities(nlp, "The average revenue rose to VND3.1 billion (US$133,500) a year.")
+    money = [(surface, norm["value"], norm["currency"]) for label, surface, norm in found
+             if label == "MONEY"]
+    assert money == [("VND3.1 billion", 3.1e9, "VND"), ("US$133,500", 133500, "USD")]
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit", [
+    pytest.param("The province has 312 cooperatives.", "312", 312, "cooperative", id="plain"),
+    pytest.param("Some 1.204.350 members joined.", "Some 1.204.350", 1204350, "member",
+                 id="vietnamese-grouping"),
+    pytest.param("Fifty cooperatives were dissolved.", "Fifty", 50, "cooperative",
+                 id="number-word"),
+    pytest.param("Of these, around a thousand are active.", "around a thousand", 1000, None,
+                 id="around-a-thousand"),
+    pytest.param("The district set up 04 new cooperative groups.", "04", 4,
+                 "cooperative group", id="leading-zero"),
+    pytest.param("They employ nearly 6 million workers.", "nearly 6 million", 6000000,
+                 "worker", id="scaled-count"),
+    pytest.param("It has 27 people's credit funds.", "27", 27, "people's credit fund",
+                 id="credit-funds"),
+    pytest.param("The 12-member cooperative grows tea.", "12", 12, "member",
+                 id="hyphenated-noun"),
+])
+def test_count(nlp, sentence, surface, value, unit):
+    found = _find(entities(nlp, sentence), "COUNT", surface)
+    assert found, entities(nlp, sentence)
+    assert found[0]["value"] == value
+    if unit is not None:
+        assert found[0]["unit"] == unit
+
+
+@pytest.mark.parametrize("sentence, not_count", [
+    pytest.param("Under Plan No. 47 the city will help cooperatives.", "47", id="plan-no"),
+    pytest.param("Report 512/BC-UBND lists the results.", "512", id="report-number"),
+    pytest.param("Decree 98 guides the Law.", "98", id="decree"),
+    pytest.param("The cooperative won the 31st prize.", "31", id="ordinal"),
+    pytest.param("Its rice got a three-star rating.", "three", id="star-rating"),
+    pytest.param("In 2019 the group was founded.", "2019", id="year"),
+    pytest.param("Output rose 3-4 times.", "3", id="multiplier"),
+    pytest.param("Call the hotline 0912 345 678 now.", "0912", id="phone"),
+    pytest.param("Products join the One Commune One Product programme.", "One", id="ocop"),
+])
+def test_not_count(nlp, sentence, not_count):
+    found = entities(nlp, sentence)
+    assert not [s for lab, s, _ in found if lab == "COUNT" and not_count in s], found
+
+
+@pytest.mark.parametrize("sentence, surface, value", [
+    ("About 64.5% of members are women.", "About 64.5%", 64.5),
+    ("The share rose 4.8 per cent.", "4.8 per cent", 4.8),
+    ("Nearly 25 percent were rated weak.", "Nearly 25 percent", 25),
+])
+def test_percent(nlp, sentence, surface, value):
+    found = _find(entities(nlp, sentence), "PERCENT", surface)
+    assert found and found[0]["value"] == value
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit", [
+    ("It farms 120 ha of rice.", "120 ha", 120, "ha"),
+    ("The group sold 500 tonnes of fish.", "500 tonnes", 500, "tonne"),
+    ("A 2,000sq.m warehouse was built.", "2,000sq.m", 2000, "m2"),
+    ("Members grow tea on 35ha.", "35ha", 35, "ha"),
+])
+def test_quantity(nlp, sentence, surface, value, unit):
+    found = _find(entities(nlp, sentence), "QUANTITY", surface)
+    assert found and found[0]["value"] == value and found[0]["unit"] == unit
+
+
+@pytest.mark.parametrize("sentence, surface, published, norm", [
+    pytest.param("In the first 6 months of 2022, revenue rose.", "the first 6 months of 2022",
+                 None, {"start": "2022-01-01", "end": "2022-06-30"}, id="period"),
+    pytest.param("By the end of 2019, there were 80 cooperatives.", "the end of 2019", None,
+                 {"start": "2019-12-31", "end": "2019-12-31"}, id="end-of"),
+    pytest.param("Targets for the 2021-25 period were set.", "the 2021-25 period", None,
+                 {"start": "2021-01-01", "end": "2025-12-31"}, id="short-range"),
+    pytest.param("Le Van An 09:40, 2023/05/11\nThe city plans more.", "09:40, 2023/05/11",
+                 None, {"start": "2023-05-11", "end": "2023-05-11"}, id="dateline"),
+    pytest.param("This year the province aims higher.", "This year", "2022-03-01",
+                 {"start": "2022-01-01", "end": "2022-12-31"}, id="relative"),
+    pytest.param("Sales grew in 2013.However, costs rose.", "2013", None,
+                 {"start": "2013-01-01", "end": "2013-12-31"}, id="glued-sentence"),
+])
+def test_date(nlp, sentence, surface, published, norm):
+    found = _find(entities(nlp, sentence, published), "DATE", surface)
+    assert found == [norm], entities(nlp, sentence, published)
+
+
+@pytest.mark.parametrize("sentence, not_date", [
+    ("The 2012 Law on Cooperatives sets the rules.", "2012"),
+    ("It won the CoopStar Awards 2024 last month.", "2024"),
+    ("Members may join at any time.", "may"),
+    ("Currently, the province has 90 cooperatives.", "Currently"),
+])
+def test_not_date(nlp, sentence, not_date):
+    found = entities(nlp, sentence)
+    assert not [s for lab, s, _ in found if lab == "DATE" and not_date in s], found
+
+
+@pytest.mark.parametrize("sentence, surface, province, level", [
+    ("The Quang Ninh cooperatives met.", "Quang Ninh", "Quang Ninh", "province"),
+    ("Farmers in Thuận Châu district grow coffee.", "Thuận Châu", "Son La", "district"),
+    ("It is based in Mộc Châu District.", "Mộc Châu District", "Son La", "district"),
+    ("Hanoi supports its farmers.", "Hanoi", "Hanoi", "province"),
+    ("NGHỆ AN — The province plans more cooperatives.", "NGHỆ AN", "Nghe An", "province"),
+    ("Rice from Tân Hòa commune sells well.", "Tân Hòa", None, "commune"),
+    ("Exports go to Japan and China.", "Japan", None, "country"),
+])
+def test_gpe(nlp, sentence, surface, province, level):
+    found = _find(entities(nlp, sentence), "GPE", surface)
+    assert found, entities(nlp, sentence)
+    assert found[0]["level"] == level
+    if province:
+        assert found[0]["province"] == province
+
+
+@pytest.mark.parametrize("sentence, surface, canonical", [
+    ("Members of the Hoa Lu silk weaving cooperative met.",
+     "Hoa Lu silk weaving cooperative", "Hoa Lu Silk Weaving Cooperative"),
+    ("The Đồng Tâm Agricultural Service Co-operative grew.",
+     "Đồng Tâm Agricultural Service Co-operative", "Dong Tam Agricultural Service Cooperative"),
+    ("Mr. Tran Van Hai, Director of Phu Cat Tea Cooperative, said so.",
+     "Phu Cat Tea Cooperative", "Phu Cat Tea Cooperative"),
+])
+def test_coop(nlp, sentence, surface, canonical):
+    found = _find(entities(nlp, sentence), "COOP", surface)
+    assert found == [{"name": canonical}], entities(nlp, sentence)
+
+
+def test_coop_variants_share_one_name(nlp):
+    text = ("The Bao Lam Coffee Co-operative exports beans. Later, the Bao Lam Co-operative "
+            "opened a shop.")
+    names = {norm["name"] for lab, _, norm in entities(nlp, text) if lab == "COOP"}
+    assert names == {"Bao Lam Coffee Cooperative"}
+
+
+@pytest.mark.parametrize("sentence, not_coop", [
+    ("Hanoi cooperatives earn more.", "cooperatives"),
+    ("The Provincial Cooperative Union helped them.", "Cooperative"),
+    ("A cooperative must have seven members.", "A cooperative"),
+])
+def test_not_coop(nlp, sentence, not_coop):
+    found = entities(nlp, sentence)
+    assert not [s for lab, s, _ in found if lab == "COOP"], found
+
+
+@pytest.mark.parametrize("sentence, label, surface", [
+    ("The Department of Agriculture and Rural Development said so.", "ORG",
+     "Department of Agriculture and Rural Development"),
+    ("The Provincial Cooperative Union helped.", "ORG", "Provincial Cooperative Union"),
+    ("The Lang Son People's Committee approved it.", "ORG", "Lang Son People's Committee"),
+    ("Source: VNA", "ORG", "VNA"),
+    ("Deputy Director Hoang Thi Mai said the plan worked.", "PERSON", "Hoang Thi Mai"),
+    ("Mr. Nguyen Duc Long praised members. Long said prices rose.", "PERSON", "Long"),
+])
+def test_org_and_person(nlp, sentence, label, surface):
+    found = entities(nlp, sentence)
+    assert (label, surface) in [(lab, s) for lab, s, _ in found], found
+
+
+def test_page_furniture_is_not_annotated(nlp):
+    text = ("Today : 52\nYesterday : 1903\nYou have 500/5000 characters left\n"
+            "Hanoi will help 40 cooperatives. Photo: Nguyen Van Binh")
+    found = [(lab, s) for lab, s, _ in entities(nlp, text)]
+    assert ("COUNT", "40") in found
+    assert not [s for lab, s in found if s in ("52", "1903", "500", "Nguyen Van Binh")], found
