@@ -77,5 +77,72 @@ def build(
     typer.echo(f"saved pipeline to {path}")
 
 
+@app.command()
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="Gold JSONL file (ANNOTATION.md format)."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Predictions JSONL; default: "
+                                        "run the pipeline on the gold texts."),
+    as_json: bool = typer.Option(False, "--json", help="Print the whole result as JSON."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write an HTML error "
+                                          "report into this folder."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="An earlier --json "
+                                            "result: show each figure's change."),
+    save_to: Optional[Path] = typer.Option(None, "--save", help="Also write the JSON result "
+                                           "here (to use as the next baseline)."),
+) -> None:
+    """Score predictions against gold: entities, claims, slots (ANNOTATION.md §4)."""
+    import json
+
+    from pipeline.evaluation.compare import compare
+    from pipeline.evaluation.report import write_report
+    from pipeline.evaluation.run import evaluate as run_evaluation, format_table, load_baseline
+
+    try:
+        before = load_baseline(baseline) if baseline else None
+        result, gold_records, predictions = run_evaluation(gold, pred)
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    changes = None
+    if before is not None:
+        changes = {name: change for name, _, change in compare(result, before)}
+        result["changes"] = changes
+    if save_to:
+        save_to.parent.mkdir(parents=True, exist_ok=True)
+        save_to.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    if report:
+        path = write_report(result, gold_records, predictions, report)
+        typer.echo(f"report: {path}", err=True)
+    if as_json:
+        typer.echo(json.dumps(result))
+    else:
+        typer.echo(format_table(result, changes))
+
+
+gold_app = typer.Typer(help="Gold-file tools.", no_args_is_help=True)
+app.add_typer(gold_app, name="gold")
+
+
+@gold_app.command("check")
+def gold_check(files: List[Path] = typer.Argument(..., help="Gold JSONL files.")) -> None:
+    """Validate gold files: offsets, overlaps, labels, metrics, claim values."""
+    from pipeline.evaluation.gold import load_gold
+
+    failed = False
+    for file in files:
+        if not file.exists():
+            typer.echo(errors.E_INPUT_MISSING.format(path=file), err=True)
+            failed = True
+            continue
+        records, problems = load_gold(file)
+        for problem in problems:
+            typer.echo(problem)
+        failed = failed or bool(problems)
+        if not problems:
+            typer.echo(f"{file}: {len(records)} documents, no problems")
+    if failed:
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -27,3 +27,5 @@ E_MODEL_STALE = ("model at {path} was built from other patterns (built {built}, 
                  "{current}); run `make model` or pass --rebuild")
 E_OUTPUT_EXISTS = "{path}: output file exists; use --overwrite (or --resume) to replace it"
 E_NO_INPUTS = "no input documents found in: {paths}"
+E_GOLD_INVALID = "{path}: invalid gold file ({count} problems):\n{problems}"
+E_BASELINE = "{path}: cannot read baseline: {reason}"
