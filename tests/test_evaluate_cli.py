@@ -1,0 +1,123 @@
+"""`coopie evaluate` and `coopie gold check` through the CLI, on the seed gold and bad files."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from tests.conftest import ROOT, SHARED
+
+runner = CliRunner()
+SEED_GOLD = ROOT / "seeds" / "gold.jsonl"
+
+
+def test_seed_gold_is_valid_and_up_to_date():
+    import subprocess
+    import sys
+
+    result = runner.invoke(app, ["gold", "check", str(SEED_GOLD)])
+    assert result.exit_code == 0 and "no problems" in result.output
+    check = subprocess.run([sys.executable, str(ROOT / "scripts" / "seed_gold.py"), "--check"])
+    assert check.returncode == 0
+
+
+def test_json_has_the_stable_keys(tmp_path):
+    result = runner.invoke(app, ["evaluate", "--gold", str(SEED_GOLD), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["entities"]["MONEY"]["strict"]) >= {"p", "r", "f1"}
+    assert "f1" in data["entities"]["MONEY"]["partial"]
+    assert data["entities"]["MONEY"]["norm_acc"] == 1.0
+    assert {"p", "r", "f1"} <= set(data["claims"]) and "f1" in data["full_claims"]
+    assert set(data["slots"]) == {"location.province", "time", "status", "aggregate", "per",
+                                  "approx", "subject"}
+
+
+def test_perfect_predictions_score_one(tmp_path):
+    result = runner.invoke(app, ["evaluate", "--gold", str(SEED_GOLD), "--pred",
+                                 str(SEED_GOLD), "--json"])
+    data = json.loads(result.stdout)
+    assert data["entities"]["micro"]["strict"]["f1"] == 1.0
+    assert data["claims"]["f1"] == 1.0 and data["full_claims"]["f1"] == 1.0
+
+
+def test_baseline_shows_changes(tmp_path):
+    baseline = tmp_path / "base.json"
+    runner.invoke(app, ["evaluate", "--gold", str(SEED_GOLD), "--pred", str(SEED_GOLD),
+                        "--save", str(baseline)])
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", "--gold", str(SEED_GOLD), "--pred", str(empty),
+                                 "--baseline", str(baseline)])
+    assert result.exit_code == 0
+    assert "(-1.000)" in result.output
+    assert "missing predictions: 000_b0da3c55a582c502, 003_801eb833e5f0642f" in result.output
+
+
+class _StrictHTML(HTMLParser):
+    """Counts tags and fails on unbalanced ones, so a broken report is caught."""
+
+    VOID = {"meta", "br", "hr", "img", "link", "input"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.marks = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+        self.marks += tag == "mark"
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack.pop() == tag, f"unbalanced </{tag}>"
+
+
+def test_html_report_is_well_formed_and_escaped(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    text = "<script>alert(1)</script> Hanoi has 40 cooperatives & more."
+    gold.write_text(json.dumps({"id": "x<1>", "text": text, "entities": [
+        {"start": 26, "end": 31, "label": "GPE", "norm": None}], "claims": []}) + "\n")
+    report = tmp_path / "report"
+    result = runner.invoke(app, ["evaluate", "--gold", str(gold), "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    page = (report / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    parser = _StrictHTML()
+    parser.feed(page)
+    assert parser.stack == [] and parser.marks >= 2
+    assert 'class="fp"' in page  # the predicted COUNT is not in this gold
+
+
+def test_invalid_gold_is_refused_with_every_problem(tmp_path):
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text(json.dumps({"id": "d", "text": "abc", "entities": [
+        {"start": 0, "end": 9, "label": "GPE"}, {"start": 0, "end": 2, "label": "NOPE"}],
+        "claims": [{"metric": "sales", "value": 1, "unit": "count", "status": "actual",
+                    "aggregate": "total", "approx": "exact", "per": None,
+                    "evidence": {"start": 0, "end": 3}}]}) + "\nnot json\n")
+    check = runner.invoke(app, ["gold", "check", str(gold)])
+    assert check.exit_code == 1
+    assert f"{gold}:2: not valid JSON" in check.output
+    assert f"{gold}:1: d: entities[0]: offsets 0-9 outside the text" in check.output
+    assert "unknown label 'NOPE'" in check.output and "unknown metric 'sales'" in check.output
+    result = runner.invoke(app, ["evaluate", "--gold", str(gold)])
+    assert result.exit_code == 1 and "invalid gold file (4 problems)" in result.output
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "dev.jsonl").exists(),
+                    reason="../shared/corpus/dev.jsonl is not here")
+def test_dev_corpus_entity_floors():
+    """Score floors on the dev corpus guard quality (not exact snapshots)."""
+    result = runner.invoke(app, ["evaluate", "--gold", str(SHARED / "corpus" / "dev.jsonl"),
+                                 "--json"])
+    data = json.loads(result.stdout)["entities"]
+    for label in ("MONEY", "COUNT", "PERCENT", "DATE"):
+        assert data[label]["strict"]["f1"] >= 0.9, label
+        assert data[label]["norm_acc"] >= 0.9, label
+    assert data["micro"]["strict"]["f1"] >= 0.9
