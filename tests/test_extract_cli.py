@@ -54,7 +54,9 @@ def test_every_document_yields_one_record(corpus, tmp_path):
     good = records["good"]
     assert [(e["label"], e["text"]) for e in good["entities"]] == [("COUNT", "120"),
                                                                      ("COUNT", "4,500")]
-    assert "error" not in good and good["claims"] == []
+    assert "error" not in good
+    assert [(c["metric"], c["value"]) for c in good["claims"]] == [("org_count", 120),
+                                                                   ("member_count", 4500)]
 
 
 def test_errors_name_the_file_and_line(corpus, tmp_path):
@@ -125,4 +127,5 @@ def test_console_script_and_module_give_the_same_output(tmp_path):
     subprocess.run([str(coopie), "extract", str(ROOT / "seeds"), "-o", str(out_script)],
                    check=True, cwd=tmp_path)
     assert out_module.read_bytes() == out_script.read_bytes()
-    assert len(_records(out_module)) == 2
+    # two seed .txt articles, and the two records of seeds/gold.jsonl
+    assert len(_records(out_module)) == 4
