@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from pipeline import resources
 from pipeline.components.base import PatternDataComponent
 from pipeline.normalize.dates import parse_published
+from pipeline.normalize.numbers import NumberVocab
 
 FIGURE_LABELS = {"MONEY", "COUNT", "PERCENT", "QUANTITY"}
 ORG_UNITS = {"cooperative", "cooperative group", "cooperative union", "people's credit fund",
@@ -43,10 +44,12 @@ class ClaimLinker(PatternDataComponent):
     """Turn figures into claims with metric, subject, location, time and status."""
 
     def load_data(self, patterns_dir: str | None) -> dict[str, Any]:
-        return {"cues": resources.load_shared(patterns_dir)["cues"]}
+        shared = resources.load_shared(patterns_dir)
+        return {"cues": shared["cues"], "numbers": shared["numbers"]}
 
     def setup(self) -> None:
         cues = self.data["cues"]
+        self.numbers = NumberVocab.from_data(self.data["numbers"])
         self.domain = _words_regex(cues["domain"])
         self.not_domain = _words_regex(cues["not_domain"])
         self.money_metrics = {metric: _words_regex(words)
@@ -122,7 +125,7 @@ class ClaimLinker(PatternDataComponent):
             "per": per,
             "value": norm.get("value"), "low": norm.get("low"), "high": norm.get("high"),
             "unit": unit,
-            "approx": self._approx(ent.text),
+            "approx": self.numbers.approx_kind(ent.text),
             "alt": [],
             "subject": self._subject(ent, metric, after),
             "location": self._location(doc, start, end, home),
@@ -156,15 +159,6 @@ class ClaimLinker(PatternDataComponent):
         if unit == "product":
             return "product_count", "count"
         return "other", "count"
-
-    def _approx(self, surface: str) -> str:
-        lowered = surface.lower()
-        for kind, words in (("about", ("about", "around", "approximately", "some ", "roughly")),
-                            ("over", ("more than", "over", "at least", "exceeding", "above")),
-                            ("under", ("nearly", "almost", "up to", "less than", "under"))):
-            if any(lowered.startswith(w) for w in words):
-                return kind
-        return "exact"
 
     def _subject(self, ent: Span, metric: str, after: str) -> str:
         """The counted noun phrase after a count ('agricultural cooperatives applying high
