@@ -69,3 +69,128 @@ def test_range_sets_low_and_high(nlp):
 ])
 def test_distractors_give_no_claim(nlp, text):
     assert claims(nlp, text) == []
+
+
+# Time (ANNOTATION.md §3 `time`): own sentence, governing context, published day, null.
+@pytest.mark.parametrize("text, published, expected", [
+    pytest.param("In 2022, the district had 48 cooperatives. They employed 1,300 workers.",
+                 None, [("2022-01-01", "2022-12-31"), ("2022-01-01", "2022-12-31")],
+                 id="opening-date-governs-paragraph"),
+    pytest.param("Revenue of cooperatives reached VND5 billion in 2023, up 12% compared to "
+                 "2022.", None, [("2023-01-01", "2023-12-31"), ("2023-01-01", "2023-12-31")],
+                 id="comparison-date-is-not-the-time"),
+    pytest.param("In 2019 the commune set up 3 cooperatives, and in the first half of 2021 "
+                 "another 5 cooperatives were founded.", None,
+                 [("2019-01-01", "2019-12-31"), ("2021-01-01", "2021-06-30")],
+                 id="nearest-date-wins-over-one-across-a-figure"),
+    pytest.param("Since 2019 to date, the fund has lent VND40 billion to cooperatives.",
+                 "2024-05-06", [("2019-01-01", "2024-05-06")], id="since-to-date"),
+    pytest.param("Nam Dinh has 420 cooperatives at present. Of these, 300 cooperatives are in "
+                 "farming.", "2024-08", [("2024-08-01", "2024-08-31")] * 2,
+                 id="now-cue-governs-the-paragraph-published-month"),
+    pytest.param("Rice growers join forces\nThe cooperative has 35 members who grow rice.",
+                 "2024-03-01", [None], id="no-date-no-cue-is-null"),
+    pytest.param("Thai Binh cooperatives grow 1,500 members\nThe story of the cooperatives.",
+                 "2024-03-01", [("2024-03-01", "2024-03-01")],
+                 id="headline-is-news-of-the-published-day"),
+    pytest.param("Currently, the province has 210 cooperatives.", None, [None],
+                 id="now-without-published-is-null"),
+])
+def test_time_slot(nlp, text, published, expected):
+    found = [c["time"] for c in claims(nlp, text, published)]
+    assert [(t["start"], t["end"]) if t else None for t in found] == expected
+
+
+def test_headline_period_governs_a_report(nlp):
+    text = ("Bac Giang: cooperatives in the first 9 months of 2022\n\n"
+            "The Department of Agriculture reported on the economy of the province, listing "
+            "the results of its cooperatives in trade, services and farming over the "
+            "period under review, the difficulties they met in finding markets and capital, "
+            "and what remains to be done.\n"
+            "Cooperatives created jobs for 2,100 workers.")
+    (claim,) = claims(nlp, text)
+    assert claim["time"] == {"start": "2022-01-01", "end": "2022-09-30"}
+
+
+# Location (ANNOTATION.md §3 `location`).
+def test_national_cue_overrides_the_home_province(nlp):
+    text = ("Thai Nguyen cooperatives grow tea. Thai Nguyen has 560 cooperatives. "
+            "Nationwide, there are 31,000 cooperatives.")
+    found = claims(nlp, text)
+    assert [c["location"]["province"] for c in found] == ["Thai Nguyen", None]
+    assert found[1]["location"]["name"] == "Vietnam"
+
+
+def test_national_article_without_a_province_in_its_lead(nlp):
+    text = ("Farm cooperatives adopt digital tools\n\n"
+            "More than 19,000 agricultural cooperatives operate across the country, the "
+            "ministry said at a conference on digital transformation of the collective "
+            "economy, where officials from many provinces, associations and banks discussed "
+            "loans, online sales and training for cooperative managers and members.\n"
+            "One of them, in Lam Dong, has 120 members.\n"
+            "About 2,500 cooperatives sell online.")
+    found = claims(nlp, text)
+    assert found[-1]["location"] == {"name": "Vietnam", "province": None,
+                                     "province_2025": None}
+    assert found[1]["location"]["province"] == "Lam Dong"
+
+
+def test_district_resolves_to_its_province(nlp):
+    (claim,) = claims(nlp, "Thuan Chau district has 45 cooperatives.")
+    assert claim["location"]["name"] == "Thuan Chau"
+    assert claim["location"]["province"] == "Son La"
+
+
+# Status, aggregate and metric cues limited to the figure's clause.
+@pytest.mark.parametrize("sentence, slot, expected", [
+    ("The province has 170 cooperatives, but it will need more capital.", "status", "actual"),
+    ("The province plans to lift cooperative revenue to VND3 billion from VND2 billion.",
+     "status", ["target", "actual"]),
+    ("By 2030 the province aims to have 500 cooperatives.", "status", "target"),
+    ("They would include 5 to 10 cooperatives with OCOP products.", "status", "target"),
+    ('Of the cooperatives, 60% were rated "good" and 30% "average".', "aggregate",
+     ["total", "total"]),
+    ("The average size of cooperatives rose from 150 to 180 members per cooperative.",
+     "aggregate", ["average", "average"]),
+    ("The cooperatives have 1,200 members, with average revenue of VND2 billion.",
+     "aggregate", ["total", "average"]),
+])
+def test_clause_cues(nlp, sentence, slot, expected):
+    found = [c[slot] for c in claims(nlp, sentence)]
+    assert found == (expected if isinstance(expected, list) else [expected])
+
+
+@pytest.mark.parametrize("sentence, metrics", [
+    ("Cooperative revenue is expected to increase to VND2.9 billion.", ["revenue"]),
+    ("Members' income of the cooperatives rose by VND17 million.", ["change"]),
+    ("The number of cooperatives rose to 45%.", ["share"]),
+])
+def test_change_needs_a_change_cue_right_before(nlp, sentence, metrics):
+    assert [c["metric"] for c in claims(nlp, sentence)] == metrics
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The cooperative has 40 members. It earned revenue of VND3 billion last year.",
+                 [("member_count", 40), ("revenue", 3e9)], id="next-sentence-continues"),
+    pytest.param("Under the law, a cooperative must have at least seven members.", [],
+                 id="legal-threshold"),
+    pytest.param("Members of the cooperative sold longan at VND25,000 per kilo.",
+                 [("other", 25000)], id="price-is-no-revenue"),
+    pytest.param("The cooperative earned nearly VND900 million last year.",
+                 [("revenue", 9e8)], id="cooperative-income-is-revenue"),
+    pytest.param("Cooperative members earned VND7 million a month.", [("income", 7e6)],
+                 id="members-income"),
+    pytest.param("The 30 cooperatives created jobs for 1,200 people.",
+                 [("org_count", 30), ("worker_count", 1200)], id="jobs-for-people"),
+    pytest.param("Cooperative profit, income and members rose 12 percent, 8 percent and "
+                 "5 percent.", [("change", 12), ("change", 8), ("change", 5)],
+                 id="change-list"),
+    pytest.param("Average revenue of cooperatives was VND2 billion, VND300 million higher "
+                 "than in 2019.", [("revenue", 2e9), ("change", 3e8)], id="higher-than"),
+    pytest.param("The district plans to set up 25 cooperatives.", [("org_count", 25)],
+                 id="set-up-is-no-rise"),
+    pytest.param("The province had 120 cooperatives, an increase of 9 cooperatives.",
+                 [("org_count", 120), ("change", 9)], id="count-change"),
+])
+def test_metric_rules(nlp, text, expected):
+    assert [(c["metric"], c["value"]) for c in claims(nlp, text)] == expected

@@ -121,3 +121,23 @@ def test_dev_corpus_entity_floors():
         assert data[label]["strict"]["f1"] >= 0.9, label
         assert data[label]["norm_acc"] >= 0.9, label
     assert data["micro"]["strict"]["f1"] >= 0.9
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "dev.jsonl").exists(),
+                    reason="../shared/corpus/dev.jsonl is not here")
+def test_dev_corpus_claim_floors():
+    """Issue 4's targets on the dev corpus: claim F1 >= 0.85, full-claim F1 >= 0.70."""
+    result = runner.invoke(app, ["evaluate", "--gold", str(SHARED / "corpus" / "dev.jsonl"),
+                                 "--json"])
+    data = json.loads(result.stdout)
+    assert data["claims"]["f1"] >= 0.85
+    assert data["full_claims"]["f1"] >= 0.70
+    assert set(data["slots"]) == {"location.province", "time", "status", "aggregate", "per",
+                                  "approx", "subject"}
+
+
+def test_seed_gold_claim_floor():
+    """Issue 4: claim F1 on the seed gold at least 0.9."""
+    result = runner.invoke(app, ["evaluate", "--gold", str(ROOT / "seeds" / "gold.jsonl"),
+                                 "--json"])
+    assert json.loads(result.stdout)["claims"]["f1"] >= 0.9

@@ -2,30 +2,34 @@
 
 Each MONEY, COUNT, PERCENT and QUANTITY in a sentence about the cooperative economy gives a
 claim; a parenthetical conversion becomes the previous claim's `alt`. Metric, aggregate,
-per, status and time come from cue words (patterns/shared/cues.yml) around the figure;
-location and time fall back to what governs the paragraph or the article.
+per and status come from cue words (patterns/shared/cues.yml) in the figure's clause; time
+and location come from `pipeline.linking`, which falls back to what governs the paragraph
+or the article.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline import resources
 from pipeline.components.base import PatternDataComponent
-from pipeline.normalize.dates import parse_published
+from pipeline.linking.location import claim_location, home_place
+from pipeline.linking.segments import (Mention, Span, clause_span, containing,
+                                       paragraph_spans, sentence_spans)
+from pipeline.linking.subject import claim_subject
+from pipeline.linking.timing import TimeCues, claim_time, lead_span, reporting_period
 from pipeline.normalize.numbers import NumberVocab
 
 FIGURE_LABELS = {"MONEY", "COUNT", "PERCENT", "QUANTITY"}
-ORG_UNITS = {"cooperative", "cooperative group", "cooperative union", "people's credit fund",
-             "enterprise", "cooperative branch", "cooperative association", "union", "group"}
-WORKER_UNITS = {"worker", "laborer", "employee", "job"}
-LEVEL_RANK = {"commune": 3, "district": 2, "province": 1, "country": 0}
-SENTENCE_END = re.compile(r"(?<!\d)[.!?](?=\s|$)|[;\n]|(?<=\d)\.(?=\s+[A-Z])")
+# How far around a figure rate words ("a month", "/year") are looked for.
+PER_REACH_AFTER = 25
+PER_REACH_BEFORE = 60
+# How far before a figure a change cue ("up", "a rise of") is looked for.
+CHANGE_REACH = 30
 
 
 @Language.factory("coopie_claims", assigns=["doc._.claims"], requires=["doc.ents"],
@@ -35,9 +39,16 @@ def make_claim_linker(nlp: Language, name: str) -> "ClaimLinker":
     return ClaimLinker(nlp, name)
 
 
-def _words_regex(words: list[str]) -> re.Pattern[str]:
+def words_regex(words: list[str]) -> re.Pattern[str]:
+    """Whole-word, case-insensitive alternation of cue words, longest first."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def mentions(doc: Doc, labels: set[str]) -> list[Mention]:
+    """The document's entities with these labels, as plain mentions."""
+    return [Mention(e.start_char, e.end_char, e.label_, e.text, e._.norm)
+            for e in doc.ents if e.label_ in labels]
 
 
 class ClaimLinker(PatternDataComponent):
@@ -50,163 +61,196 @@ class ClaimLinker(PatternDataComponent):
     def setup(self) -> None:
         cues = self.data["cues"]
         self.numbers = NumberVocab.from_data(self.data["numbers"])
-        self.domain = _words_regex(cues["domain"])
-        self.not_domain = _words_regex(cues["not_domain"])
-        self.money_metrics = {metric: _words_regex(words)
+        self.domain = words_regex(cues["domain"])
+        self.not_domain = words_regex(cues["not_domain"])
+        self.money_metrics = {metric: words_regex(words)
                               for metric, words in cues["money_metrics"].items()}
-        self.change = _words_regex(cues["change_cues"])
-        self.average = _words_regex(cues["average_cues"])
-        self.per = {per: _words_regex(words) for per, words in cues["per_cues"].items()}
-        self.target = _words_regex(cues["target_cues"])
-        self.estimate = _words_regex(cues["estimate_cues"])
-        self.now = _words_regex(cues["now_cues"])
+        self.count_metrics = {unit: metric for metric, units in cues["count_metrics"].items()
+                              for unit in units}
+        change = words_regex(cues["change_cues"]).pattern
+        # The change cue, then at most "of"/"by" and a few words, but never "to".
+        self.change_before = re.compile(
+            rf"{change}(?:\s+(?!to\b|from\b)[\w%.,]+){{0,3}}?\s*(?:of|by)?\s*$", re.IGNORECASE)
+        self.phrasal_verbs = {w.lower() for w in cues["not_change_before"]}
+        self.average = words_regex(cues["average_cues"])
+        self.not_average = re.compile(cues["not_average"], re.IGNORECASE)
+        self.per = {per: words_regex(words) for per, words in cues["per_cues"].items()}
+        self.target = words_regex(cues["target_cues"])
+        self.estimate = words_regex(cues["estimate_cues"])
+        self.old_value = words_regex(cues["old_value_cues"])
+        self.national = words_regex(cues["national_cues"])
+        self.legal = words_regex(cues["legal_cues"])
+        self.threshold = words_regex(cues["threshold_cues"])
+        self.change_after = re.compile(rf"^\s*(?:{'|'.join(cues['change_after_cues'])})\b",
+                                       re.IGNORECASE)
+        self.price = re.compile(rf"^\s*(?:{'|'.join(cues['price_cues'])})", re.IGNORECASE)
+        self.worker_jobs = words_regex(cues["worker_lead_cues"])
+        self.earners = words_regex(cues["earner_words"])
+        self.time_cues = TimeCues(
+            now=words_regex(cues["now_cues"]),
+            comparison=re.compile(rf"(?:{'|'.join(cues['comparison_cues'])})\s*$",
+                                  re.IGNORECASE),
+            to_present=re.compile(rf"\s*(?:{'|'.join(cues['to_present_cues'])})\b",
+                                  re.IGNORECASE),
+            range_start=re.compile(r"\b(?:from|since)\s+(?:the\s+)?$", re.IGNORECASE))
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
         text = doc.text
-        home = self._home_place(doc)
+        figures = [m for m in mentions(doc, FIGURE_LABELS) if m.norm]
+        dates = [m for m in mentions(doc, {"DATE"}) if m.norm]
+        places = [m for m in mentions(doc, {"GPE"}) if m.norm]
+        sentences = sentence_spans(text)
+        paragraphs = paragraph_spans(text)
+        headline = paragraphs[0] if paragraphs else (0, 0)
+        period = reporting_period(lead_span(text, paragraphs), dates)
+        home = home_place(text, places, self.national)
         claims: list[dict[str, Any]] = []
-        previous: tuple[Span, dict] | None = None
-        for ent in doc.ents:
-            if ent.label_ not in FIGURE_LABELS or not ent._.norm:
+        previous: tuple[Mention, dict] | None = None
+        for figure in figures:
+            if previous and figure.label == "MONEY" and previous[0].label == "MONEY" \
+                    and re.fullmatch(r"\s*\(\s*", text[previous[0].end:figure.start]):
+                previous[1]["alt"].append({"value": figure.norm.get("value"),
+                                           "unit": figure.norm.get("currency")})
                 continue
-            if previous and ent.label_ == "MONEY" and previous[0].label_ == "MONEY" \
-                    and re.fullmatch(r"\s*\(\s*", text[previous[0].end_char:ent.start_char]):
-                previous[1]["alt"].append({"value": ent._.norm.get("value"),
-                                           "unit": ent._.norm.get("currency")})
+            sentence = containing(sentences, figure.start)
+            paragraph = containing(paragraphs, figure.start)
+            if not self._about_cooperatives(text, sentence, paragraph, sentences) \
+                    or self._legal_threshold(text, figure, sentence):
                 continue
-            start, end = self._sentence(text, ent.start_char, ent.end_char)
-            sentence = text[start:end]
-            if not self.domain.search(sentence) or self.not_domain.search(sentence):
-                continue
-            claim = self._claim(doc, ent, start, end, home)
-            if claim is not None:
-                claims.append(claim)
-                previous = (ent, claim)
+            context = {"sentence": sentence, "paragraph": paragraph,
+                       "sentences": sentences, "dates": dates, "figures": figures,
+                       "places": places, "home": home, "headline": headline, "period": period,
+                       "previous": previous}
+            claim = self._claim(doc, figure, context)
+            claims.append(claim)
+            previous = (figure, claim)
         doc._.claims = claims
         return doc
 
-    def _sentence(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """The sentence or clause around a figure (ANNOTATION.md §3 evidence)."""
-        begin = 0
-        for match in SENTENCE_END.finditer(text, 0, start):
-            begin = match.end()
-        stop = SENTENCE_END.search(text, end)
-        finish = stop.start() if stop else len(text)
-        while begin < finish and text[begin].isspace():
-            begin += 1
-        return begin, finish
+    def _about_cooperatives(self, text: str, sentence: Span, paragraph: Span,
+                            sentences: list[Span]) -> bool:
+        """Only figures about the cooperative economy are claims (ANNOTATION.md §3): the
+        sentence names cooperatives, or continues a sentence of its paragraph that does
+        ("The co-operative has 40 members. It earned VND2 billion last year.")."""
+        if self.not_domain.search(text, *sentence):
+            return False
+        if self.domain.search(text, *sentence):
+            return True
+        earlier = [s for s in sentences if paragraph[0] <= s[0] < sentence[0]]
+        return bool(earlier) and bool(self.domain.search(text, *earlier[-1]))
 
-    def _home_place(self, doc: Doc) -> dict[str, Any] | None:
-        """The province the article is about: the most named one, else Vietnam."""
-        provinces = Counter(e._.norm["province"] for e in doc.ents
-                            if e.label_ == "GPE" and e._.norm and e._.norm.get("province"))
-        if provinces:
-            name = provinces.most_common(1)[0][0]
-            merged = next((e._.norm.get("province_2025") for e in doc.ents if e.label_ == "GPE"
-                           and e._.norm and e._.norm.get("province") == name), None)
-            return {"name": name, "province": name, "province_2025": merged}
-        return {"name": "Vietnam", "province": None, "province_2025": None}
+    def _legal_threshold(self, text: str, figure: Mention, sentence: Span) -> bool:
+        """"At least seven members, as required by law" is a legal threshold, no claim."""
+        return bool(self.legal.search(text, *sentence)) and bool(
+            self.threshold.search(text[max(sentence[0], figure.start - 12):figure.end]))
 
-    def _claim(self, doc: Doc, ent: Span, start: int, end: int,
-               home: dict[str, Any] | None) -> dict[str, Any] | None:
+    def _claim(self, doc: Doc, figure: Mention, context: dict[str, Any]) -> dict[str, Any]:
         text = doc.text
-        norm = ent._.norm
-        before = text[start:ent.start_char]
-        after = text[ent.end_char:end]
-        metric, unit = self._metric_and_unit(ent, before)
-        window = text[max(start, ent.start_char - 60):min(end, ent.end_char + 25)]
-        per = next((p for p, regex in self.per.items()
-                    if regex.search(text[ent.end_char:min(end, ent.end_char + 25)])
-                    or regex.search(before[-60:])), None)
-        claim = {
+        norm = figure.norm
+        sentence = context["sentence"]
+        clause = clause_span(text, sentence, figure.start, figure.end)
+        lead_in = text[sentence[0]:figure.start]
+        metric, unit = self._metric_and_unit(text, figure, lead_in, context["previous"])
+        time = claim_time(text, figure, sentence, context["paragraph"], context["sentences"],
+                          context["dates"], context["figures"], doc._.published,
+                          self.time_cues, context["headline"], context["period"])
+        return {
             "metric": metric,
-            "aggregate": "average" if self.average.search(window) else "total",
-            "per": per,
+            "aggregate": self._aggregate(text, figure, clause, sentence),
+            "per": self._per(text, figure, sentence),
             "value": norm.get("value"), "low": norm.get("low"), "high": norm.get("high"),
             "unit": unit,
-            "approx": self.numbers.approx_kind(ent.text),
+            "approx": self.numbers.approx_kind(figure.text),
             "alt": [],
-            "subject": self._subject(ent, metric, after),
-            "location": self._location(doc, start, end, home),
-            "time": self._time(doc, ent, start, end),
-            "status": self._status(text[start:end]),
-            "evidence": {"start": start, "end": end},
+            "subject": claim_subject(text, figure, metric, clause),
+            "location": claim_location(text, sentence, context["places"], context["home"],
+                                       self.national),
+            "time": time,
+            "status": self._status(text, figure, clause, sentence),
+            "evidence": {"start": sentence[0], "end": sentence[1]},
         }
-        return claim
 
-    def _metric_and_unit(self, ent: Span, before: str) -> tuple[str, str]:
-        norm = ent._.norm
-        if ent.label_ == "MONEY":
-            best, best_at = "other", -1
+    def _metric_and_unit(self, text: str, figure: Mention, lead_in: str,
+                         previous: tuple[Mention, dict[str, Any]] | None) -> tuple[str, str]:
+        """Metric from the cue words before the figure (ANNOTATION.md §3 `metric`)."""
+        norm = figure.norm
+        trail = text[figure.end:figure.end + 40]
+        changed = self._is_change(lead_in) or bool(self.change_after.search(
+            re.sub(r"^\s*\w+", "", trail) if figure.label == "COUNT" else trail))
+        if previous is not None and previous[1]["metric"] == "change" \
+                and previous[0].label == figure.label \
+                and re.fullmatch(r"[\s,]*(?:and\s+)?", text[previous[0].end:figure.start]):
+            # A list after a change cue: "increasing 27.57 percent, 60 percent and 42 percent".
+            changed = True
+        if figure.label == "MONEY":
+            unit = norm.get("currency") or "VND"
+            if changed:
+                return "change", unit
+            if self.price.search(re.sub(r"^\s*(?:\([^)]*\)|đồng|dong)", "", trail)):
+                return "other", unit
+            best, best_at, best_end = "other", -1, 0
             for metric, regex in self.money_metrics.items():
-                for match in regex.finditer(before):
+                for match in regex.finditer(lead_in):
                     if match.start() > best_at:
-                        best, best_at = metric, match.start()
-            return best, norm.get("currency") or "VND"
-        if ent.label_ == "PERCENT":
-            recent = before[-30:]
-            return ("change" if self.change.search(recent) else "share"), "%"
-        if ent.label_ == "QUANTITY":
+                        best, best_at, best_end = metric, match.start(), match.end()
+            if best == "income" and not self.earners.search(
+                    lead_in[max(0, best_at - 40):best_at]):
+                # A cooperative's own income is its revenue (ANNOTATION.md §3 rules).
+                who = lead_in[max(0, best_at - 40):best_at]
+                if self.domain.search(who):
+                    best = "revenue"
+            return best, unit
+        if figure.label == "PERCENT":
+            return ("change" if changed else "share"), "%"
+        if figure.label == "QUANTITY":
             return "other", norm.get("unit") or "count"
-        unit = norm.get("unit") or ""
-        if unit in ORG_UNITS:
-            return "org_count", "count"
-        if unit == "member":
-            return "member_count", "count"
-        if unit in WORKER_UNITS:
+        if changed:
+            return "change", "count"
+        if self.worker_jobs.search(lead_in[-20:]):
             return "worker_count", "count"
-        if unit == "product":
-            return "product_count", "count"
-        return "other", "count"
+        return self.count_metrics.get(norm.get("unit") or "", "other"), "count"
 
-    def _subject(self, ent: Span, metric: str, after: str) -> str:
-        """The counted noun phrase after a count ('agricultural cooperatives applying high
-        technology'), else the metric's usual subject."""
-        if ent.label_ == "COUNT":
-            words = re.findall(r"[\w'’-]+", after)[:6]
-            phrase = []
-            for word in words:
-                if word.lower() in {"in", "with", "and", "of", "by", "at", "to", "from", "were",
-                                    "was", "are", "is", "have", "has", "had", "that", "which"}:
-                    break
-                phrase.append(word)
-            if phrase:
-                return " ".join(phrase)
-        return {"revenue": "revenue of cooperatives", "profit": "profit of cooperatives",
-                "income": "income of members and workers", "capital": "capital of cooperatives",
-                "share": "share of cooperatives", "change": "change"}.get(metric, "cooperatives")
+    def _is_change(self, lead_in: str) -> bool:
+        """A change cue just before the figure ("up 5.8%", "a rise of VND17 million"), not
+        a new level ("increase to VND2.9 billion")."""
+        match = self.change_before.search(lead_in[-CHANGE_REACH:])
+        if match is None:
+            return False
+        # "set up 110 cooperatives" is no rise.
+        word_before = re.findall(r"[\w-]+", lead_in[-CHANGE_REACH:][:match.start()])[-1:]
+        return not (word_before and word_before[0].lower() in self.phrasal_verbs)
 
-    def _location(self, doc: Doc, start: int, end: int,
-                  home: dict[str, Any] | None) -> dict[str, Any] | None:
-        places = [e._.norm for e in doc.ents if e.label_ == "GPE" and e._.norm
-                  and start <= e.start_char < end]
-        if places:
-            place = max(places, key=lambda p: LEVEL_RANK.get(p.get("level"), 0))
-            return {"name": place["name"], "province": place.get("province"),
-                    "province_2025": place.get("province_2025")}
-        return dict(home) if home else None
+    def _aggregate(self, text: str, figure: Mention, clause: Span, sentence: Span) -> str:
+        """`average` when an average cue stands in the figure's clause before it, or a "per
+        cooperative" right after it (beyond a parenthetical conversion)."""
+        before = text[clause[0]:figure.start]
+        after = re.sub(r"^\s*\([^)]*\)", "", text[figure.end:clause[1]])[:PER_REACH_AFTER + 10]
+        for match in self.average.finditer(before + " " + after):
+            if not self.not_average.search(match.group(0) + (before + " " + after)[
+                    match.end():match.end() + 2]) and not _quoted(before + " " + after, match):
+                return "average"
+        return "total"
 
-    def _time(self, doc: Doc, ent: Span, start: int, end: int) -> dict[str, str] | None:
-        dates = [e for e in doc.ents if e.label_ == "DATE" and start <= e.start_char < end]
-        if dates:
-            before = [d for d in dates if d.start_char < ent.start_char]
-            chosen = before[-1] if before else dates[0]
-            return chosen._.norm
-        if self.now.search(doc.text[start:end]):
-            anchor = parse_published(doc._.published)
-            if anchor and not anchor[1]:
-                day = anchor[0].isoformat()
-                return {"start": day, "end": day}
-        # The date that opens the paragraph governs it ('By the end of 2020, …').
-        paragraph = doc.text.rfind("\n", 0, start) + 1
-        governing = [e for e in doc.ents if e.label_ == "DATE" and paragraph <= e.start_char
-                     < start and e._.norm]
-        return governing[0]._.norm if governing else None
+    def _per(self, text: str, figure: Mention, sentence: Span) -> str | None:
+        after = re.sub(r"^\s*\([^)]*\)", "", text[figure.end:sentence[1]])[:PER_REACH_AFTER]
+        before = text[max(sentence[0], figure.start - PER_REACH_BEFORE):figure.start]
+        return next((per for per, regex in self.per.items()
+                     if regex.search(after) or regex.search(before)), None)
 
-    def _status(self, sentence: str) -> str:
-        if self.estimate.search(sentence):
+    def _status(self, text: str, figure: Mention, clause: Span, sentence: Span) -> str:
+        """target/estimate from cues before the figure in its sentence or in its clause;
+        the old value of a change ("from VND1.2 billion") is actual."""
+        scope = text[sentence[0]:clause[1]]
+        if self.estimate.search(scope):
             return "estimate"
-        if self.target.search(sentence):
+        if self.target.search(scope) and not self.old_value.search(
+                text[max(clause[0], figure.start - 8):figure.start]):
             return "target"
         return "actual"
+
+
+def _quoted(text: str, match: re.Match[str]) -> bool:
+    """A cue word in quotes is a rating ('27 percent "average"'), not an average."""
+    before = text[max(0, match.start() - 1):match.start()]
+    return before in {'"', "“", "'", "‘"}

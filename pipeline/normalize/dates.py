@@ -70,6 +70,18 @@ def parse_published(published: str | None) -> tuple[date, bool] | None:
         return None
 
 
+def published_interval(published: str | None) -> Interval | None:
+    """The published day (or the whole month, for '2024-08') as an interval: the time of
+    "currently" and "now" (ANNOTATION.md §2 edge cases)."""
+    anchor = parse_published(published)
+    if anchor is None:
+        return None
+    day, month_only = anchor
+    if month_only:
+        return _month_interval(day.year, day.month)
+    return _interval(day, day)
+
+
 def _interval(start: date, end: date) -> Interval:
     return {"start": start.isoformat(), "end": end.isoformat()}
 

@@ -1,0 +1,96 @@
+"""Sentences, clauses and paragraphs of raw article text, as character spans.
+
+Scraped text glues sentences ("businesses.Participants") and keeps list items on their own
+lines, so spaCy's sentence boundaries (which need a parser) are replaced by a few regexes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+# A sentence ends at . ! ? before a space, at a glued full stop ("year.The"), at ; or a line
+# break. "No. 35", "4.5" and "U.S." do not end one.
+SENTENCE_END = re.compile(
+    r"(?<!\d)(?<!\bNo)[.!?](?=\s|$)|(?<=[a-z%)\"”])\.(?=[A-Z])|[;\n]|(?<=\d)\.(?=\s+[A-Z])")
+# Clauses inside a sentence: a comma not inside a number ("20,000"), a colon, a dash
+# between spaces, or a parenthesis.
+CLAUSE_END = re.compile(r",(?!\d{3})|:\s|\s[–—-]\s|[()]")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entity as plain data: offsets, label, surface and norm."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    norm: dict[str, Any] | None
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Every non-empty sentence of `text`, in order (ANNOTATION.md §3 evidence)."""
+    spans, begin = [], 0
+    for match in SENTENCE_END.finditer(text):
+        end = match.start() if match.group(0) in ";\n" else match.end()
+        span = _strip(text, begin, end)
+        if span[0] < span[1]:
+            spans.append(span)
+        begin = match.end()
+    last = _strip(text, begin, len(text))
+    if last[0] < last[1]:
+        spans.append(last)
+    return spans
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Blocks of text between line breaks; a text without breaks is one paragraph."""
+    spans, begin = [], 0
+    for match in re.finditer(r"\n", text):
+        span = _strip(text, begin, match.start())
+        if span[0] < span[1]:
+            spans.append(span)
+        begin = match.end()
+    last = _strip(text, begin, len(text))
+    if last[0] < last[1]:
+        spans.append(last)
+    return spans
+
+
+def containing(spans: list[Span], offset: int) -> Span:
+    """The span that holds `offset` (or the last one that starts before it)."""
+    chosen = spans[0] if spans else (0, 0)
+    for span in spans:
+        if span[0] <= offset:
+            chosen = span
+        else:
+            break
+    return chosen
+
+
+def clause_span(text: str, sentence: Span, start: int, end: int) -> Span:
+    """The clause of `sentence` that holds the figure at start..end."""
+    begin = sentence[0]
+    for match in CLAUSE_END.finditer(text, sentence[0], start):
+        begin = match.end()
+    stop = CLAUSE_END.search(text, end, sentence[1])
+    finish = stop.start() if stop else sentence[1]
+    return begin, max(finish, end)
+
+
+def figures_between(figures: list[Mention], a: int, b: int) -> int:
+    """How many figures lie wholly between offsets a and b (in either order)."""
+    low, high = min(a, b), max(a, b)
+    return sum(1 for f in figures if f.start >= low and f.end <= high)

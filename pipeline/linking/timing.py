@@ -1,0 +1,128 @@
+"""A claim's `time` (ANNOTATION.md §3): the date in its sentence, else the context that
+governs it (a date opening the sentence or an earlier one of the paragraph, "currently"
+resolved to the published day, the headline), else null."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.linking.segments import Mention, Span, figures_between
+from pipeline.normalize.dates import published_interval
+
+Interval = dict[str, str]
+
+# A date that opens its sentence governs every figure in it: "In 2020, ...", "By the end of
+# 2020, ...". It may be preceded by up to this many characters of preposition.
+OPENING_REACH = 40
+# Penalties when ranking the dates of a sentence for one figure (characters of distance).
+OTHER_FIGURE_PENALTY = 1000
+OPENING_CAP = 500
+# A paragraph longer than this is body text; the short lines before it are the lead.
+BODY_CHARS = 200
+# A reporting period lasts from a month to a half year or three quarters (in days, end - start).
+REPORTING_DAYS = (27, 280)
+
+
+@dataclass(frozen=True)
+class TimeCues:
+    """Compiled cue regexes from patterns/shared/cues.yml."""
+
+    now: re.Pattern[str]
+    comparison: re.Pattern[str]
+    to_present: re.Pattern[str]
+    range_start: re.Pattern[str]
+
+
+def is_opening(text: str, sentence: Span, mention: Mention, figures: list[Mention]) -> bool:
+    """A date near the start of its sentence, before any figure, closed by a comma
+    ("By the end of 2020, the province had ...")."""
+    if mention.start - sentence[0] > OPENING_REACH:
+        return False
+    if any(sentence[0] <= f.start < mention.start for f in figures):
+        return False
+    return bool(re.match(r"\s*(?:period|year)?\s*,", text[mention.end:mention.end + 12]))
+
+
+def is_comparison(text: str, mention: Mention, cues: TimeCues) -> bool:
+    """A date a figure is compared with ("up 5% compared to 2019") is not its time."""
+    return bool(cues.comparison.search(text[max(0, mention.start - 40):mention.start]))
+
+
+def _to_present(text: str, mention: Mention, published: Interval | None,
+                cues: TimeCues) -> Interval | None:
+    """'From 2020 to present' -> 2020-01-01 .. the published day."""
+    if not (mention.norm and published):
+        return None
+    if cues.range_start.search(text[max(0, mention.start - 12):mention.start]) \
+            and cues.to_present.match(text, mention.end):
+        return {"start": mention.norm["start"], "end": published["end"]}
+    return None
+
+
+def sentence_date(text: str, figure: Mention, sentence: Span, dates: list[Mention],
+                  figures: list[Mention], cues: TimeCues) -> Mention | None:
+    """The date of the figure's own sentence that is closest to it, with dates across
+    another figure ranked down and a sentence-opening date covering the whole sentence."""
+    best, best_score = None, None
+    for mention in dates:
+        if not (sentence[0] <= mention.start < sentence[1]) or is_comparison(text, mention, cues):
+            continue
+        after = mention.start >= figure.end
+        gap = (mention.start, figure.end) if after else (figure.start, mention.end)
+        score = max(gap[0] - gap[1], 0) + OTHER_FIGURE_PENALTY * figures_between(
+            figures, gap[1], gap[0])
+        if is_opening(text, sentence, mention, figures):
+            score = min(score, OPENING_CAP)
+        if best_score is None or score < best_score:
+            best, best_score = mention, score
+    return best
+
+
+def claim_time(text: str, figure: Mention, sentence: Span, paragraph: Span,
+               sentences: list[Span], dates: list[Mention], figures: list[Mention],
+               published: str | None, cues: TimeCues, headline: Span,
+               reporting_period: Interval | None) -> Interval | None:
+    """The interval a figure refers to, or None (ANNOTATION.md §3 `time`)."""
+    anchor = published_interval(published)
+    own = sentence_date(text, figure, sentence, dates, figures, cues)
+    if own is not None:
+        return _to_present(text, own, anchor, cues) or own.norm
+    if cues.now.search(text, sentence[0], sentence[1]):
+        return anchor
+    # The latest governing marker among the paragraph's earlier sentences.
+    for earlier in reversed([s for s in sentences if paragraph[0] <= s[0] < sentence[0]]):
+        opening = [d for d in dates if earlier[0] <= d.start < earlier[1]
+                   and is_opening(text, earlier, d, figures) and d.norm]
+        if opening:
+            return _to_present(text, opening[0], anchor, cues) or opening[0].norm
+        if cues.now.search(text, earlier[0], earlier[1]):
+            return anchor
+    if cues.now.search(text, paragraph[0], paragraph[1]):
+        return anchor
+    if reporting_period is not None:
+        return reporting_period
+    # A headline reports what is true when it is published.
+    if headline[0] <= figure.start < headline[1]:
+        return anchor
+    return None
+
+
+def lead_span(text: str, paragraphs: list[Span]) -> Span:
+    """The headline, dateline and other short lines before the first paragraph of body
+    text (one longer than BODY_CHARS)."""
+    body = next((p for p in paragraphs if p[1] - p[0] > BODY_CHARS), None)
+    return (0, body[0] if body else 0)
+
+
+def reporting_period(lead: Span, dates: list[Mention]) -> Interval | None:
+    """A report's period named in its lead ("... in the first 6 months of 2021"): a date
+    of more than a day and less than a year, which governs the whole article."""
+    for mention in dates:
+        if lead[0] <= mention.start < lead[1] and mention.norm:
+            days = (date.fromisoformat(mention.norm["end"])
+                    - date.fromisoformat(mention.norm["start"])).days
+            if REPORTING_DAYS[0] <= days <= REPORTING_DAYS[1]:
+                return mention.norm
+    return None
