@@ -194,3 +194,21 @@ def test_change_needs_a_change_cue_right_before(nlp, sentence, metrics):
 ])
 def test_metric_rules(nlp, text, expected):
     assert [(c["metric"], c["value"]) for c in claims(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, subjects", [
+    pytest.param("The province has 85 agricultural cooperatives applying high technology.",
+                 ["agricultural cooperatives applying high technology"], id="counted-phrase"),
+    pytest.param("Tan Phu Tea Cooperative has 60 members and 12 hectares of tea.",
+                 ["Tan Phu Tea Cooperative", "Tan Phu Tea Cooperative"], id="named-coop"),
+    pytest.param("Hoa Son Cooperative grows pepper. The cooperative has 45 members.",
+                 ["Hoa Son Cooperative"], id="back-reference"),
+    pytest.param("The average revenue of a cooperative is VND2.4 billion.",
+                 ["average revenue of a cooperative"], id="metric-phrase"),
+    pytest.param("Average income of labourers in the cooperatives is VND60 million a year.",
+                 ["Average income of labourers in the cooperatives"], id="two-prepositions"),
+    pytest.param("About 40 percent of the local cooperatives are rated good.",
+                 ["local cooperatives"], id="share-of"),
+])
+def test_subject_slot(nlp, text, subjects):
+    assert [c["subject"] for c in claims(nlp, text)] == subjects

@@ -71,6 +71,8 @@ class ClaimLinker(PatternDataComponent):
         # The change cue, then at most "of"/"by" and a few words, but never "to".
         self.change_before = re.compile(
             rf"{change}(?:\s+(?!to\b|from\b)[\w%.,]+){{0,3}}?\s*(?:of|by)?\s*$", re.IGNORECASE)
+        self.back_reference = re.compile(
+            rf"\W*(?:{'|'.join(cues['back_reference_openings'])})\b", re.IGNORECASE)
         self.phrasal_verbs = {w.lower() for w in cues["not_change_before"]}
         self.average = words_regex(cues["average_cues"])
         self.not_average = re.compile(cues["not_average"], re.IGNORECASE)
@@ -100,6 +102,7 @@ class ClaimLinker(PatternDataComponent):
         figures = [m for m in mentions(doc, FIGURE_LABELS) if m.norm]
         dates = [m for m in mentions(doc, {"DATE"}) if m.norm]
         places = [m for m in mentions(doc, {"GPE"}) if m.norm]
+        coops = [m for m in mentions(doc, {"COOP"}) if m.norm and m.norm.get("name")]
         sentences = sentence_spans(text)
         paragraphs = paragraph_spans(text)
         headline = paragraphs[0] if paragraphs else (0, 0)
@@ -121,7 +124,7 @@ class ClaimLinker(PatternDataComponent):
             context = {"sentence": sentence, "paragraph": paragraph,
                        "sentences": sentences, "dates": dates, "figures": figures,
                        "places": places, "home": home, "headline": headline, "period": period,
-                       "previous": previous}
+                       "previous": previous, "coops": coops}
             claim = self._claim(doc, figure, context)
             claims.append(claim)
             previous = (figure, claim)
@@ -163,7 +166,9 @@ class ClaimLinker(PatternDataComponent):
             "unit": unit,
             "approx": self.numbers.approx_kind(figure.text),
             "alt": [],
-            "subject": claim_subject(text, figure, metric, clause),
+            "subject": claim_subject(text, figure, metric, clause,
+                                     self._metric_cue(metric, lead_in), lead_in,
+                                     self._named_cooperative(text, figure, sentence, context)),
             "location": claim_location(text, sentence, context["places"], context["home"],
                                        self.national),
             "time": time,
@@ -210,6 +215,29 @@ class ClaimLinker(PatternDataComponent):
         if self.worker_jobs.search(lead_in[-20:]):
             return "worker_count", "count"
         return self.count_metrics.get(norm.get("unit") or "", "other"), "count"
+
+    def _metric_cue(self, metric: str, lead_in: str) -> re.Match[str] | None:
+        """The last cue word of `metric` before the figure ("revenue", "income")."""
+        regex = self.money_metrics.get(metric)
+        found = list(regex.finditer(lead_in)) if regex else []
+        return found[-1] if found else None
+
+    def _named_cooperative(self, text: str, figure: Mention, sentence: Span,
+                           context: dict[str, Any]) -> str | None:
+        """The one cooperative a figure is about: the only COOP named in its sentence, or,
+        when the sentence refers back ("The co-operative has 86 members", "It earned"),
+        the last COOP named earlier in the paragraph."""
+        coops = context["coops"]
+        named = {c.norm["name"] for c in coops if sentence[0] <= c.start < sentence[1]}
+        if len(named) == 1:
+            return named.pop()
+        if named:
+            return None
+        if not self.back_reference.match(text, sentence[0]):
+            return None
+        paragraph = context["paragraph"]
+        earlier = [c for c in coops if paragraph[0] <= c.start < sentence[0]]
+        return earlier[-1].norm["name"] if earlier else None
 
     def _is_change(self, lead_in: str) -> bool:
         """A change cue just before the figure ("up 5.8%", "a rise of VND17 million"), not

@@ -1,4 +1,5 @@
-"""A claim's `subject` (ANNOTATION.md §3): what is counted or measured, with qualifiers."""
+"""A claim's `subject` (ANNOTATION.md §3): what is counted or measured, with its
+qualifiers, or the name of the one cooperative a figure is about."""
 
 from __future__ import annotations
 
@@ -6,26 +7,73 @@ import re
 
 from pipeline.linking.segments import Mention, Span
 
-# Words that end the counted noun phrase after a count ("245 cooperatives in agriculture").
+# Words that end a noun phrase ("245 cooperatives in agriculture", "revenue of X is").
 PHRASE_STOP = {"in", "with", "and", "of", "by", "at", "to", "from", "were", "was", "are",
-               "is", "have", "has", "had", "that", "which", "who", "per", "for", "on"}
+               "is", "have", "has", "had", "that", "which", "who", "per", "for", "on",
+               "reached", "reaching", "stood", "hit", "totalled", "totaled", "amounted",
+               "exceeded", "exceed", "exceeds", "rose", "increased", "fell", "decreased",
+               "about", "around", "nearly", "over", "more", "estimated", "will", "would"}
 MAX_PHRASE_WORDS = 6
-METRIC_SUBJECTS = {"revenue": "revenue of cooperatives", "profit": "profit of cooperatives",
-                   "income": "income of members and workers",
-                   "capital": "capital of cooperatives", "share": "share of cooperatives",
-                   "change": "change"}
+WORD = re.compile(r"[\w'’-]+")
+# A figure's "of"-phrase may carry one of these after the preposition: "revenue of a
+# cooperative", "income of labourers in the cooperatives".
+LINKING = {"of", "in", "per", "for"}
+FALLBACK = "cooperatives"
 
 
-def claim_subject(text: str, figure: Mention, metric: str, clause: Span) -> str:
-    """The counted noun phrase after a count ('agricultural cooperatives applying high
-    technology'), else the metric's usual subject."""
+def _phrase(words: list[str], stop: set[str] = PHRASE_STOP) -> list[str]:
+    phrase = []
+    for word in words[:MAX_PHRASE_WORDS]:
+        if word.lower() in stop:
+            break
+        phrase.append(word)
+    return phrase
+
+
+def measured_phrase(lead_in: str, cue: re.Match[str] | None) -> str | None:
+    """The metric noun phrase before a figure: from its cue to the verb ("the average
+    revenue of a cooperative is ..." -> "average revenue of a cooperative")."""
+    if cue is None:
+        return None
+    modifiers = WORD.findall(lead_in[max(0, cue.start() - 20):cue.start()])[-1:]
+    words = [w for w in modifiers if w.lower() in {"average", "total", "annual", "monthly",
+                                                   "combined", "net"}]
+    words += WORD.findall(cue.group(0))
+    rest = WORD.findall(lead_in[cue.end():])
+    if rest and rest[0].lower() in LINKING:
+        tail = _phrase(rest[1:])
+        if tail:
+            words += [rest[0]] + tail
+            # One more prepositional phrase: "income of labourers in the cooperatives".
+            after = rest[1 + len(tail):]
+            if after and after[0].lower() in LINKING:
+                more = _phrase(after[1:])
+                if more:
+                    words += [after[0]] + more
+    return " ".join(words)
+
+
+def claim_subject(text: str, figure: Mention, metric: str, clause: Span,
+                  cue: re.Match[str] | None, lead_in: str, coop: str | None) -> str:
+    """The subject of a claim.
+
+    A count names what it counts ('agricultural cooperatives applying high technology');
+    a figure about one named cooperative takes its name (`coop`); an amount takes its
+    metric phrase ('average revenue of a cooperative'); a share what it is a share of.
+    """
     if figure.label == "COUNT":
-        words = re.findall(r"[\w'’-]+", text[figure.end:clause[1]])[:MAX_PHRASE_WORDS]
-        phrase = []
-        for word in words:
-            if word.lower() in PHRASE_STOP:
-                break
-            phrase.append(word)
+        phrase = _phrase(WORD.findall(text[figure.end:clause[1]]))
+        if coop and metric not in {"org_count"}:
+            return coop
         if phrase:
             return " ".join(phrase)
-    return METRIC_SUBJECTS.get(metric, "cooperatives")
+    if coop:
+        return coop
+    if figure.label == "PERCENT":
+        after = WORD.findall(text[figure.end:clause[1]])
+        if after[:1] and after[0].lower() == "of":
+            start = 2 if after[1:2] and after[1].lower() == "the" else 1
+            phrase = _phrase(after[start:])
+            if phrase:
+                return " ".join(phrase)
+    return measured_phrase(lead_in, cue) or FALLBACK
