@@ -121,7 +121,7 @@ class ClaimLinker(PatternDataComponent):
             if not self._about_cooperatives(text, sentence, paragraph, sentences) \
                     or self._legal_threshold(text, figure, sentence):
                 continue
-            context = {"sentence": sentence, "paragraph": paragraph,
+            context = {"text": text, "sentence": sentence, "paragraph": paragraph,
                        "sentences": sentences, "dates": dates, "figures": figures,
                        "places": places, "home": home, "headline": headline, "period": period,
                        "previous": previous, "coops": coops}
@@ -149,7 +149,7 @@ class ClaimLinker(PatternDataComponent):
             self.threshold.search(text[max(sentence[0], figure.start - 12):figure.end]))
 
     def _claim(self, doc: Doc, figure: Mention, context: dict[str, Any]) -> dict[str, Any]:
-        text = doc.text
+        text = context["text"]
         norm = figure.norm
         sentence = context["sentence"]
         clause = clause_span(text, sentence, figure.start, figure.end)

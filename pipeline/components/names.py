@@ -86,13 +86,14 @@ class NameFinder(PatternDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
-        self._add_coops(doc)
-        people = self._add_people(doc)
-        self._add_orgs(doc, people)
+        text = doc.text  # Doc.text joins every token on each call: read it once
+        self._add_coops(doc, text)
+        people = self._add_people(doc, text)
+        self._add_orgs(doc, text, people)
         return doc
 
-    def _add_coops(self, doc: Doc) -> None:
-        for match in self.coop.finditer(doc.text):
+    def _add_coops(self, doc: Doc, text: str) -> None:
+        for match in self.coop.finditer(text):
             head = match.group("head")
             if head.lower().endswith("s") and not head.lower().endswith("fund"):
                 continue  # plural: 'Hai Duong cooperatives' is no name
@@ -108,7 +109,7 @@ class NameFinder(PatternDataComponent):
             while words and (words[0].rstrip(",") in self.coop_stoplist
                              or not words[0][:1].isupper()):
                 start += len(words[0]) + 1
-                start = _skip_spaces(doc.text, start)
+                start = _skip_spaces(text, start)
                 words = words[1:]
             if not words or not any(w[:1].isupper() for w in words):
                 continue
@@ -118,32 +119,32 @@ class NameFinder(PatternDataComponent):
             canonical = canonical_coop_name(f"{name} {head}")
             add_candidate(doc, start, match.end(), "COOP", {"name": canonical}, self.name)
 
-    def _add_orgs(self, doc: Doc, people: list[tuple[int, int]]) -> None:
+    def _add_orgs(self, doc: Doc, text: str, people: list[tuple[int, int]]) -> None:
         for span in doc.spans.get(GAZETTEER_KEY, []):
             if span.label_ == "ORG":
                 add_candidate(doc, span.start_char, span.end_char, "ORG", None, self.name)
-        for match in self.org.finditer(doc.text):
+        for match in self.org.finditer(text):
             start, end = match.span()
-            text = match.group()
+            surface = match.group()
             # 'The Department of …' at a sentence start: 'The' is no part of the name.
             for lead in ("The ", "According to the ", "Under the "):
-                if text.startswith(lead):
+                if surface.startswith(lead):
                     start += len(lead)
             # 'Rural Development Department of Tien Giang province': the place is no part of it.
-            place = re.search(r"[ ]+of[ ]+(?:the[ ]+)?([^,]+)$", doc.text[start:end])
+            place = re.search(r"[ ]+of[ ]+(?:the[ ]+)?([^,]+)$", text[start:end])
             if place and fold_key(place.group(1)) in self.provinces:
                 end = start + place.start()
             # '… Rural Development Ta Van Tuong said': the name ends where a person's starts.
             for person_start, _ in people:
                 if start < person_start < end:
-                    end = len(doc.text[:person_start].rstrip())
+                    end = len(text[:person_start].rstrip())
             add_candidate(doc, start, end, "ORG", None, self.name)
 
-    def _add_people(self, doc: Doc) -> list[tuple[int, int]]:
+    def _add_people(self, doc: Doc, text: str) -> list[tuple[int, int]]:
         found: dict[str, str] = {}
         spans: list[tuple[int, int]] = []
         for pattern in (self.person, self.titled):
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text):
                 words = match.group("name").split()
                 if any(re.sub(r"[’']s$", "", w.lower()) in self.not_person_words for w in words):
                     continue  # 'Ho Chi Minh Mausoleum', 'Deputy Director'
@@ -159,7 +160,7 @@ class NameFinder(PatternDataComponent):
             if len(short) < 2 or not short[0].isupper() or short.isupper():
                 continue
             for match in re.finditer(rf"(?<![\w’']){re.escape(short)}(?![\w’'])",
-                                     doc.text):
+                                     text):
                 add_candidate(doc, match.start(), match.end(), "PERSON", None, self.name)
         return spans
 

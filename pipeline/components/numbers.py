@@ -100,7 +100,7 @@ class NumberFinder(PatternDataComponent):
                 if add_candidate(doc, start, end, "MONEY", norm, self.name):
                     last_money_end = end
             else:
-                self._add_count(doc, start, end, surface, match.group(kind))
+                self._add_count(doc, text, start, end, surface, match.group(kind))
         return doc
 
     def _add_quantity(self, doc: Doc, start: int, end: int, surface: str) -> None:
@@ -124,15 +124,15 @@ class NumberFinder(PatternDataComponent):
         before = text[max(sentence_start + 1, start - 60):start].lower()
         return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in self.money_cues)
 
-    def _add_count(self, doc: Doc, start: int, end: int, surface: str, number: str) -> None:
-        text = doc.text
+    def _add_count(self, doc: Doc, text: str, start: int, end: int, surface: str,
+                   number: str) -> None:
         joined = re.search(self.numbers.joiner, number)
         if joined and re.search(r"\b(?:from|between)\s*$", text[max(0, start - 12):start],
                                 re.IGNORECASE) and " and " not in number:
             # 'rose from 170 to 200 members' is two figures, not a range.
-            self._add_count(doc, start, start + joined.start(), number[:joined.start()],
+            self._add_count(doc, text, start, start + joined.start(), number[:joined.start()],
                             number[:joined.start()])
-            self._add_count(doc, start + joined.end(), end, number[joined.end():],
+            self._add_count(doc, text, start + joined.end(), end, number[joined.end():],
                             number[joined.end():])
             return
         if not self._is_count(text, start, end, number):

@@ -108,12 +108,13 @@ class PlaceFinder(PatternDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
+        text = doc.text  # Doc.text joins every token on each call: read it once
         matches = list(doc.spans.get(GAZETTEER_KEY, []))
         home = self._home_provinces(matches)
         for span in matches:
             if span.label_ == "GPE":
-                self._add_place(doc, span, home)
-        self._add_communes(doc, home)
+                self._add_place(doc, text, span, home)
+        self._add_communes(doc, text, home)
         return doc
 
     def _home_provinces(self, matches: list[Span]) -> Counter[str]:
@@ -139,8 +140,8 @@ class PlaceFinder(PatternDataComponent):
         return max(candidates, key=lambda p: (home.get(p["province"], 0), p["level"] ==
                                               "province"))
 
-    def _add_place(self, doc: Doc, span: Span, home: Counter[str]) -> None:
-        after = self.admin_after.match(doc.text[span.end_char:span.end_char + 20])
+    def _add_place(self, doc: Doc, text: str, span: Span, home: Counter[str]) -> None:
+        after = self.admin_after.match(text[span.end_char:span.end_char + 20])
         level = self.level_of_word.get(after.group(1)) if after else None
         place = self._choose(self.index.get(span.id_, []), level, home)
         if place is None:
@@ -156,8 +157,7 @@ class PlaceFinder(PatternDataComponent):
                 "province_2025": place["province_2025"]}
         add_candidate(doc, span.start_char, end, "GPE", norm, self.name)
 
-    def _add_communes(self, doc: Doc, home: Counter[str]) -> None:
-        text = doc.text
+    def _add_communes(self, doc: Doc, text: str, home: Counter[str]) -> None:
         for match in self.commune_before_word.finditer(text):
             words = match.group(1).split()
             # Drop leading words that are not part of the name: 'In Vinh My commune'.
