@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 ## run: extract from the seed articles into out.jsonl (installs on first use)
 run: $(STAMP)
-	$(BIN)/coopie extract seeds/ -o out.jsonl
+	$(BIN)/coopie extract seeds/ -o out.jsonl --overwrite
 
 ## test: the whole test suite (installs on first use)
 test: $(STAMP)

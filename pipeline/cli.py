@@ -37,7 +37,21 @@ def _fail(err: Exception) -> None:
 def extract(
     inputs: List[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl), folders, or - "
                                                  "for stdin."),
-    output: str = typer.Option("-", "--output", "-o", help="Output JSONL file; - for stdout."),
+    output: str = typer.Option("-", "--output", "-o", help="Output file; - for stdout."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl (one record a document) or "
+                            "csv (one row a claim)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes "
+                                          "(default: all cores)."),
+    engine: str = typer.Option("local", "--engine", help="local, or dask for a cluster."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler "
+                                            "address (tcp://host:8786); default: an "
+                                            "embedded local cluster."),
+    resume: bool = typer.Option(False, "--resume", help="Continue an interrupted run into "
+                                "the same output file."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing output "
+                                   "file."),
+    max_chars: int = typer.Option(1_000_000, "--max-chars", help="Longer documents get an "
+                                  "error record instead of being processed."),
     model: Optional[Path] = typer.Option(None, "--model", help="A built pipeline folder "
                                          "(default: models/coopie-en, else built from "
                                          "patterns/)."),
@@ -45,19 +59,25 @@ def extract(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
                                             help="Progress bar (default: on a terminal)."),
 ) -> None:
-    """Extract entities and claims; one JSON line per input document."""
+    """Extract entities and claims; one record per input document, in input order."""
+    from pipeline.batch.spec import PipelineSpec
     from pipeline.extract import run_extract
-    from pipeline.loading import load
 
     try:
-        nlp = load(model, patterns)
-        counts = run_extract(nlp, inputs, output, progress=progress)
+        if output != "-" and Path(output).is_file() and Path(output).stat().st_size \
+                and not (resume or overwrite):
+            raise errors.CoopieError(errors.E_OUTPUT_EXISTS.format(path=output))
+        spec = PipelineSpec(str(model) if model else None, str(patterns) if patterns else None,
+                            max_chars)
+        counts = run_extract(spec, inputs, output, workers=workers, engine=engine,
+                             scheduler=scheduler, resume=resume, fmt=fmt, progress=progress)
     except errors.CoopieError as err:
         _fail(err)
         return
     if output != "-":
+        skipped = f", {counts['skipped']} already there" if counts["skipped"] else ""
         typer.echo(f"wrote {counts['documents']} records to {output} "
-                   f"({counts['errors']} with errors)", err=True)
+                   f"({counts['errors']} with errors{skipped})", err=True)
 
 
 @app.command()

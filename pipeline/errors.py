@@ -17,7 +17,6 @@ E_INPUT_UNREADABLE = "{path}: cannot read: {reason}"
 E_INPUT_EMPTY = "{path}: empty document"
 E_INPUT_BINARY = "{path}: looks like a binary file, not text"
 E_INPUT_ENCODING = "{path}: not valid UTF-8 (byte {position}); decoded as {encoding}"
-E_INPUT_NOT_UTF8 = "{path}: not valid UTF-8 at byte {position} and no fallback encoding fits"
 E_JSONL_BAD_JSON = "{path}:{line}: not valid JSON: {reason}"
 E_JSONL_NOT_OBJECT = "{path}:{line}: a record must be a JSON object"
 E_JSONL_NO_TEXT = "{path}:{line}: record has no string field 'text'"
@@ -29,3 +28,15 @@ E_OUTPUT_EXISTS = "{path}: output file exists; use --overwrite (or --resume) to 
 E_NO_INPUTS = "no input documents found in: {paths}"
 E_GOLD_INVALID = "{path}: invalid gold file ({count} problems):\n{problems}"
 E_BASELINE = "{path}: cannot read baseline: {reason}"
+E_TOO_LONG = ("{doc_id}: document has {length:,} characters, more than the limit of "
+              "{limit:,} (--max-chars)")
+E_RESUME_MISMATCH = ("{path}: cannot resume: record {index} is '{written}' but input document "
+                     "{index} is '{expected}'; the inputs changed since the first run")
+E_RESUME_FORMAT = "{path}: cannot resume: it is not a {format} file written by coopie"
+E_DASK_STDIN = "--engine dask reads files, not stdin: write the input to a file first"
+E_DASK_MISSING = ("--engine dask needs the dask and distributed packages: "
+                  "pip install 'dask[distributed]'")
+E_SCHEDULER = "cannot reach the Dask scheduler at {address}: {reason}"
+E_WORKERS = "--workers must be at least 1 (got {workers})"
+E_FORMAT = "unknown --format '{format}' (use jsonl or csv)"
+E_DUPLICATE_ID = "{source}: duplicate id '{doc_id}' (first seen at {first}); both records kept"

@@ -3,6 +3,8 @@ objects, so Docs pickle for `nlp.pipe(n_process=N)` and survive `DocBin`."""
 
 from __future__ import annotations
 
+import math
+
 from spacy.tokens import Doc, Span
 
 CANDIDATES_KEY = "coopie_candidates"
@@ -34,6 +36,9 @@ def add_candidate(doc: Doc, start_char: int, end_char: int, label: str,
     The character span is contracted to whole tokens (ANNOTATION.md §2: glued text is
     labelled on the whole-token part); a span that holds no whole token is dropped.
     """
+    if norm and any(isinstance(norm.get(key), float) and not math.isfinite(norm[key])
+                    for key in ("value", "low", "high")):
+        return None  # a 400-digit "number" overflows: no figure, and no Infinity in JSON
     span = doc.char_span(start_char, end_char, label=label, alignment_mode="contract",
                          span_id=source)
     if span is None or not span.text.strip():

@@ -1,77 +1,130 @@
-"""The main job: documents in, one contract record per document out."""
+"""The main job: documents in, one contract record per document out, on the chosen engine.
+
+Inputs and outputs are streamed: memory does not grow with the number of documents.
+"""
 
 from __future__ import annotations
 
-import json
+import os
 import sys
-from pathlib import Path
+from itertools import chain
 from typing import IO, Iterable, Iterator
 
 from spacy.language import Language
 
 from pipeline import errors
-from pipeline.io.readers import InputDoc, iter_documents
-from pipeline.records import document_record
+from pipeline.batch.local import chunks, extract_one, run_in_pool, run_in_process
+from pipeline.batch.sinks import Sink, drop_written, skip_done
+from pipeline.batch.spec import PipelineSpec
+from pipeline.io.readers import InputDoc, check_inputs, iter_documents
+
+ENGINES = ("local", "dask")
 
 
-def extract_records(nlp: Language, documents: Iterable[InputDoc]) -> Iterator[dict]:
-    """Run the pipeline on each document; a failure becomes that document's `error`.
+def default_workers() -> int:
+    """All the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else os.cpu_count() or 1
 
-    Each document goes through the pipeline on its own, so one bad document never takes
-    its batch with it, and output order is input order.
-    """
+
+def extract_records(nlp: Language, documents: Iterable[InputDoc],
+                    max_chars: int = 1_000_000) -> Iterator[dict]:
+    """Run the pipeline on each document in this process; a failure becomes that
+    document's `error`. Output order is input order."""
     for source in documents:
-        if source.error or source.text is None:
-            yield document_record(source)
-            continue
-        try:
-            doc = nlp.make_doc(source.text)
-            doc._.published = source.published
-            doc = nlp(doc)
-        except Exception as err:  # noqa: BLE001 - any failure is reported, the batch goes on
-            reason = f"{type(err).__name__}: {err}"
-            yield document_record(source, error=errors.E_PIPELINE_FAILED.format(
-                doc_id=source.id, reason=reason))
-            continue
-        yield document_record(source, doc)
+        yield extract_one(nlp, source, max_chars)
 
 
-def run_extract(nlp: Language, inputs: list[str], output: str, progress: bool | None = None,
-                stdin: IO[bytes] | None = None) -> dict[str, int]:
-    """Extract from `inputs` into the JSONL file `output` ('-' for stdout).
+def _warn_duplicates(documents: Iterator[InputDoc]) -> Iterator[InputDoc]:
+    """Pass documents on, telling stderr about a repeated id (both records are kept)."""
+    seen: dict[str, str] = {}
+    for source in documents:
+        if source.id in seen:
+            print(errors.E_DUPLICATE_ID.format(source=source.source, doc_id=source.id,
+                                               first=seen[source.id]), file=sys.stderr)
+        else:
+            seen[source.id] = source.source
+        yield source
+
+
+def run_extract(spec: PipelineSpec, inputs: list[str], output: str, *,
+                workers: int | None = None, engine: str = "local",
+                scheduler: str | None = None, resume: bool = False, fmt: str = "jsonl",
+                progress: bool | None = None, stdin: IO[bytes] | None = None,
+                nlp: Language | None = None) -> dict[str, int]:
+    """Extract from `inputs` into `output` ('-' for stdout) as JSONL or CSV.
 
     Args:
-        progress: show a progress bar; default: when stderr is a terminal.
+        spec: where each worker gets its pipeline.
+        workers: processes (default: all cores); 1 runs in this process.
+        engine: `local` (this machine) or `dask` (a cluster, or an embedded one).
+        scheduler: a Dask scheduler address, for `engine="dask"`.
+        resume: continue an interrupted run into the same `output`.
+        nlp: an already loaded pipeline for in-process runs (saves loading it again).
     Returns:
-        Counts: documents written and documents with an error.
+        Counts: documents written (this run), errors, and documents skipped by resume.
     Raises:
-        CoopieError: an input path does not exist, or no document was found.
+        CoopieError: a missing input, no documents, a resume over other inputs, a bad
+            option or an unreachable scheduler.
     """
-    documents = iter_documents(inputs, stdin=stdin)
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise errors.CoopieError(errors.E_WORKERS.format(workers=workers))
+    if engine not in ENGINES:
+        raise errors.CoopieError(f"unknown --engine '{engine}' (use local or dask)")
+    check_inputs(inputs)
+    documents = _warn_duplicates(iter_documents(inputs, stdin=stdin))
     first = next(documents, None)
     if first is None:
         raise errors.CoopieError(errors.E_NO_INPUTS.format(paths=", ".join(inputs)))
-    counts = {"documents": 0, "errors": 0}
-    show = sys.stderr.isatty() if progress is None else progress
-    stream = sys.stdout if output == "-" else open(Path(output), "w", encoding="utf-8")
+    documents = chain([first], documents)
+    sink = Sink(output, fmt, resume)
+    counts = {"documents": 0, "errors": 0, "skipped": len(sink.done)}
     try:
-        records = extract_records(nlp, _chain(first, documents))
-        if show:
-            from tqdm import tqdm
+        if engine == "dask":
+            from pipeline.batch.dask_engine import run_on_dask
 
-            records = tqdm(records, unit="doc", desc="extract", file=sys.stderr)
-        for record in records:
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-            counts["documents"] += 1
-            if "error" in record:
-                counts["errors"] += 1
-                print(record["error"], file=sys.stderr)
+            batches = drop_written(run_on_dask(spec, inputs, workers, scheduler), sink.done,
+                                   output)
+        else:
+            documents = skip_done(documents, sink.done, output)
+            batches = _local_batches(spec, documents, workers, nlp)
+        _drain(batches, sink, counts, progress)
     finally:
-        if stream is not sys.stdout:
-            stream.close()
+        sink.close()
     return counts
 
 
-def _chain(first: InputDoc, rest: Iterator[InputDoc]) -> Iterator[InputDoc]:
-    yield first
-    yield from rest
+def _local_batches(spec: PipelineSpec, documents: Iterator[InputDoc], workers: int,
+                   nlp: Language | None) -> Iterator[list[dict]]:
+    """In this process for one worker or a single chunk of input, else a process pool."""
+    if workers > 1:
+        head = next(chunks(documents), [])
+        rest = next(documents, None)
+        if rest is not None:
+            yield from run_in_pool(spec, chain(head, [rest], documents), workers)
+            return
+        documents = iter(head)
+    nlp = nlp or spec.load()
+    yield from run_in_process(nlp, documents, spec.max_chars)
+
+
+def _drain(batches: Iterator[list[dict]], sink: Sink, counts: dict[str, int],
+           progress: bool | None) -> None:
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="doc", desc="extract", file=sys.stderr, initial=counts["skipped"])
+    for batch in batches:
+        sink.write(batch)
+        counts["documents"] += len(batch)
+        for record in batch:
+            if "error" in record:
+                counts["errors"] += 1
+                print(record["error"], file=sys.stderr)
+        if bar is not None:
+            bar.update(len(batch))
+    if bar is not None:
+        bar.close()

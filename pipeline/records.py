@@ -30,4 +30,6 @@ def document_record(source: InputDoc, doc: Doc | None = None,
     problem = error or source.error
     if problem:
         record["error"] = problem
+    if source.warning:
+        record["warning"] = source.warning
     return record

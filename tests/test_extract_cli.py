@@ -66,7 +66,10 @@ def test_errors_name_the_file_and_line(corpus, tmp_path):
     assert records["empty"]["error"] == errors.E_INPUT_EMPTY.format(path=corpus / "empty.txt")
     assert records["binary"]["error"] == errors.E_INPUT_BINARY.format(
         path=corpus / "binary.txt")
-    assert "not valid UTF-8 at byte 4" in records["latin1"]["error"]
+    # Text that is not UTF-8 is decoded as Windows-1258 and kept, with a warning.
+    assert records["latin1"]["warning"] == errors.E_INPUT_ENCODING.format(
+        path=corpus / "latin1.txt", position=4, encoding="cp1258")
+    assert "error" not in records["latin1"] and "café" in records["latin1"]["text"]
     batch = corpus / "nested" / "batch.jsonl"
     assert records["batch:2"]["error"].startswith(f"{batch}:2: not valid JSON")
     assert records["a3"]["error"] == errors.E_JSONL_NO_TEXT.format(path=batch, line=3)

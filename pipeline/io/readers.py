@@ -18,6 +18,9 @@ TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Text that is not UTF-8 is most often Vietnamese Windows text; Latin-1 decodes the same way
+# for the letters the two share.
+FALLBACK_ENCODING = "cp1258"
 
 
 @dataclass
@@ -30,6 +33,35 @@ class InputDoc:
     url: str | None = None
     published: str | None = None
     error: str | None = None
+    warning: str | None = None
+
+
+def check_inputs(inputs: Iterable[str]) -> None:
+    """Raise CoopieError for the first path that does not exist (`-` is stdin)."""
+    for raw in inputs:
+        if raw != "-" and not Path(raw).exists():
+            raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=raw))
+
+
+def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Path]]:
+    """(file, root) for every file of the given paths and folders (recursively, sorted);
+    root is what document ids are relative to. `-` is skipped.
+
+    Raises:
+        CoopieError: a path does not exist (checked before anything is read).
+    """
+    inputs = list(inputs)
+    check_inputs(inputs)
+    for raw in inputs:
+        if raw == "-":
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if file.suffix.lower() in SUPPORTED and not file.name.startswith("."):
+                    yield file, path
+        else:
+            yield path, path.parent
 
 
 def iter_documents(inputs: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[InputDoc]:
@@ -39,30 +71,31 @@ def iter_documents(inputs: Iterable[str], stdin: IO[bytes] | None = None) -> Ite
         CoopieError: a path does not exist (checked before anything is read).
     """
     inputs = list(inputs)
-    for raw in inputs:
-        if raw != "-" and not Path(raw).exists():
-            raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=raw))
+    check_inputs(inputs)
     for raw in inputs:
         if raw == "-":
             yield from _read_stdin(stdin or sys.stdin.buffer)
             continue
-        path = Path(raw)
-        if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.suffix.lower() in SUPPORTED and not file.name.startswith("."):
-                    yield from read_file(file, root=path)
-        else:
-            yield from read_file(path, root=path.parent)
+        for file, root in expand_inputs([raw]):
+            yield from read_file(file, root)
+
+
+def document_id(path: Path, root: Path) -> str:
+    """A file's document id: its path below the folder it was found in, without suffix."""
+    return path.relative_to(root).with_suffix("").as_posix() if root in path.parents \
+        else path.stem
 
 
 def read_file(path: Path, root: Path) -> Iterator[InputDoc]:
-    """Documents of one file: one for .txt/.html, one per line for .jsonl."""
-    doc_id = path.relative_to(root).with_suffix("").as_posix() if root in path.parents \
-        else path.stem
+    """Documents of one file: one for .txt/.html, one per line for .jsonl (streamed)."""
+    doc_id = document_id(path, root)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
         yield InputDoc(doc_id, None, str(path), error=errors.E_UNSUPPORTED.format(
             path=path, suffix=suffix or "(none)"))
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl_lines(path)
         return
     try:
         data = path.read_bytes()
@@ -70,32 +103,51 @@ def read_file(path: Path, root: Path) -> Iterator[InputDoc]:
         yield InputDoc(doc_id, None, str(path), error=errors.E_INPUT_UNREADABLE.format(
             path=path, reason=err.strerror or err))
         return
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, str(path))
-        return
     text, problem = decode_text(data, str(path))
-    if problem:
+    if text is None:
         yield InputDoc(doc_id, None, str(path), error=problem)
     elif suffix in HTML_SUFFIXES:
-        yield html_document(text or "", doc_id, str(path))
+        yield html_document(text, doc_id, str(path), warning=problem)
     else:
-        yield InputDoc(doc_id, text, str(path))
+        yield InputDoc(doc_id, text, str(path), warning=problem)
+
+
+def read_jsonl_lines(path: Path, first: int = 1, last: int | None = None) -> Iterator[InputDoc]:
+    """The records of lines `first`..`last` (1-based, inclusive) of a JSONL file, read one
+    line at a time so memory stays flat however large the file."""
+    try:
+        stream = open(path, "rb")
+    except OSError as err:
+        yield InputDoc(path.stem, None, str(path), error=errors.E_INPUT_UNREADABLE.format(
+            path=path, reason=err.strerror or err))
+        return
+    with stream:
+        numbered = ((number, line) for number, line in enumerate(stream, start=1)
+                    if number >= first and (last is None or number <= last))
+        for number, raw_line in numbered:
+            yield from _jsonl_record(raw_line, str(path), number)
+            if last is not None and number >= last:
+                break
 
 
 def decode_text(data: bytes, source: str) -> tuple[str | None, str | None]:
-    """UTF-8 text of a file, or (None, error) for empty, binary or non-UTF-8 content."""
+    """Text of a file, and a problem: (None, error) for empty or binary content; for text
+    that is not UTF-8, the text decoded as Windows-1258 (Vietnamese) with a warning."""
     if b"\x00" in data[:8192]:
         return None, errors.E_INPUT_BINARY.format(path=source)
+    problem = None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        return None, errors.E_INPUT_NOT_UTF8.format(path=source, position=err.start)
+        text = data.decode(FALLBACK_ENCODING, errors="replace")
+        problem = errors.E_INPUT_ENCODING.format(path=source, position=err.start,
+                                                 encoding=FALLBACK_ENCODING)
     if not text.strip():
         return None, errors.E_INPUT_EMPTY.format(path=source)
-    return text, None
+    return text, problem
 
 
-def html_document(html: str, doc_id: str, source: str) -> InputDoc:
+def html_document(html: str, doc_id: str, source: str, warning: str | None = None) -> InputDoc:
     """Visible text of an HTML page (selectolax, a real HTML5 parser), with its canonical URL
     and publication date when the page declares them."""
     from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -114,7 +166,7 @@ def html_document(html: str, doc_id: str, source: str) -> InputDoc:
         return InputDoc(doc_id, None, source, url=url,
                         error=errors.E_INPUT_EMPTY.format(path=source))
     return InputDoc(doc_id, text, source, url=url, published=(published or None) and
-                    published[:10])
+                    published[:10], warning=warning)
 
 
 def _first_attr(tree, selectors: list[str], *attributes: str) -> str | None:
@@ -128,41 +180,45 @@ def _first_attr(tree, selectors: list[str], *attributes: str) -> str | None:
     return None
 
 
-def _read_jsonl(data: bytes, source: str) -> Iterator[InputDoc]:
-    for number, raw_line in enumerate(data.split(b"\n"), start=1):
-        if not raw_line.strip():
-            continue
-        fallback_id = f"{Path(source).stem}:{number}"
-        try:
-            record = json.loads(raw_line.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            yield InputDoc(fallback_id, None, f"{source}:{number}",
-                           error=errors.E_JSONL_BAD_JSON.format(path=source, line=number,
-                                                                reason=err))
-            continue
-        if not isinstance(record, dict):
-            yield InputDoc(fallback_id, None, f"{source}:{number}",
-                           error=errors.E_JSONL_NOT_OBJECT.format(path=source, line=number))
-            continue
-        doc_id = str(record.get("id") or fallback_id)
-        text = record.get("text")
-        url, published = record.get("url"), record.get("published")
-        if not isinstance(text, str):
-            yield InputDoc(doc_id, None, f"{source}:{number}", url=url, published=published,
-                           error=errors.E_JSONL_NO_TEXT.format(path=source, line=number))
-        elif not text.strip():
-            yield InputDoc(doc_id, None, f"{source}:{number}", url=url, published=published,
-                           error=errors.E_INPUT_EMPTY.format(path=f"{source}:{number}"))
-        else:
-            yield InputDoc(doc_id, text, f"{source}:{number}", url=url,
-                           published=str(published) if published else None)
+def _jsonl_record(raw_line: bytes, source: str, number: int) -> Iterator[InputDoc]:
+    """The document of one JSONL line (nothing for a blank line)."""
+    if not raw_line.strip():
+        return
+    fallback_id = f"{Path(source).stem}:{number}"
+    where = f"{source}:{number}"
+    try:
+        record = json.loads(raw_line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+        yield InputDoc(fallback_id, None, where, error=errors.E_JSONL_BAD_JSON.format(
+            path=source, line=number, reason=err))
+        return
+    if not isinstance(record, dict):
+        yield InputDoc(fallback_id, None, where,
+                       error=errors.E_JSONL_NOT_OBJECT.format(path=source, line=number))
+        return
+    doc_id = str(record.get("id") or fallback_id)
+    text = record.get("text")
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    published = str(record["published"]) if record.get("published") else None
+    if not isinstance(text, str):
+        yield InputDoc(doc_id, None, where, url=url, published=published,
+                       error=errors.E_JSONL_NO_TEXT.format(path=source, line=number))
+    elif not text.strip():
+        yield InputDoc(doc_id, None, where, url=url, published=published,
+                       error=errors.E_INPUT_EMPTY.format(path=where))
+    else:
+        yield InputDoc(doc_id, text, where, url=url, published=published)
 
 
 def _read_stdin(stream: IO[bytes]) -> Iterator[InputDoc]:
-    """stdin is JSONL when it starts with '{', else one plain-text document."""
-    data = stream.read()
-    if data.lstrip()[:1] == b"{":
-        yield from _read_jsonl(data, "<stdin>")
+    """stdin is JSONL when it starts with '{' (read line by line), else one plain text."""
+    head = stream.peek(1) if hasattr(stream, "peek") else b""
+    first = stream.readline()
+    if first.lstrip()[:1] == b"{" or (not first.strip() and head[:1] == b"{"):
+        yield from _jsonl_record(first, "<stdin>", 1)
+        for number, line in enumerate(stream, start=2):
+            yield from _jsonl_record(line, "<stdin>", number)
         return
-    text, problem = decode_text(data, "<stdin>")
-    yield InputDoc("stdin", text, "<stdin>", error=problem)
+    text, problem = decode_text(first + stream.read(), "<stdin>")
+    yield InputDoc("stdin", text, "<stdin>", error=problem if text is None else None,
+                   warning=problem if text is not None else None)

@@ -1,0 +1,171 @@
+"""Where records go: JSONL (one record a line) or CSV (one row a claim), to a file or stdout,
+and how an interrupted run is resumed.
+
+Resuming relies on output order being input order: a sink counts the documents already
+written (after cutting a torn last line), checks their ids against the inputs, and the run
+skips that many inputs. CSV rows carry `doc_index` for this, and every document has at
+least one row, so none goes missing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import IO, Any, Iterator
+
+from pipeline import errors
+
+CSV_COLUMNS = ["doc_index", "doc_id", "error", "metric", "aggregate", "per", "value", "low",
+               "high", "unit", "approx", "alt", "subject", "location_name", "province",
+               "province_2025", "time_start", "time_end", "status", "evidence_start",
+               "evidence_end", "evidence"]
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: Any) -> Any:
+    """Prefix a cell that a spreadsheet would execute with an apostrophe; line breaks
+    become spaces so that one row is one line (resume counts lines)."""
+    if isinstance(cell, str):
+        cell = cell.replace("\r", " ").replace("\n", " ")
+    text = "" if cell is None else str(cell)
+    return "'" + text if text.startswith(FORMULA_STARTS) else cell
+
+
+def claim_rows(index: int, record: dict[str, Any]) -> list[list[Any]]:
+    """Flat CSV rows of one record: a row per claim, or one row with no claim fields."""
+    text = record.get("text") or ""
+    base = [index, record["id"], record.get("error", "")]
+    rows = []
+    for claim in record.get("claims") or []:
+        location = claim.get("location") or {}
+        time = claim.get("time") or {}
+        evidence = claim.get("evidence") or {}
+        alt = "; ".join(f"{a.get('value')} {a.get('unit')}" for a in claim.get("alt") or [])
+        rows.append(base + [claim.get("metric"), claim.get("aggregate"), claim.get("per"),
+                            claim.get("value"), claim.get("low"), claim.get("high"),
+                            claim.get("unit"), claim.get("approx"), alt,
+                            claim.get("subject"), location.get("name"),
+                            location.get("province"), location.get("province_2025"),
+                            time.get("start"), time.get("end"), claim.get("status"),
+                            evidence.get("start"), evidence.get("end"),
+                            text[evidence.get("start", 0):evidence.get("end", 0)]])
+    if not rows:
+        rows.append(base + [""] * (len(CSV_COLUMNS) - len(base)))
+    return [[neutralise(cell) for cell in row] for row in rows]
+
+
+class Sink:
+    """Writes records in order; `done` ids are those a resumed run must skip."""
+
+    def __init__(self, output: str, fmt: str, resume: bool) -> None:
+        if fmt not in ("jsonl", "csv"):
+            raise errors.CoopieError(errors.E_FORMAT.format(format=fmt))
+        self.output, self.fmt = output, fmt
+        self.done: list[str] = []
+        self.index = 0
+        path = None if output == "-" else Path(output)
+        if resume and path is not None and path.exists() and path.stat().st_size:
+            self.done = self._recover(path)
+            self.stream: IO[str] = open(path, "a", encoding="utf-8", newline="")
+        elif path is None:
+            self.stream = sys.stdout
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.stream = open(path, "w", encoding="utf-8", newline="")
+        self.index = len(self.done)
+        if fmt == "csv" and not self.done:
+            self._write_rows([CSV_COLUMNS])
+
+    def _recover(self, path: Path) -> list[str]:
+        """Cut a torn last line (and, for CSV, the rows of a half-written document) and
+        return the ids already written, in order."""
+        with open(path, "rb+") as handle:
+            data = handle.read()
+            keep = data.rfind(b"\n") + 1
+            lines = data[:keep].decode("utf-8").splitlines(keepends=True)
+            if self.fmt == "jsonl":
+                ids = []
+                for line in lines:
+                    try:
+                        ids.append(json.loads(line)["id"])
+                    except (json.JSONDecodeError, KeyError, TypeError) as err:
+                        raise errors.CoopieError(errors.E_RESUME_FORMAT.format(
+                            path=path, format="JSONL")) from err
+            else:
+                ids, keep = self._recover_csv(path, lines)
+            handle.truncate(keep)
+        return ids
+
+    def _recover_csv(self, path: Path, lines: list[str]) -> tuple[list[str], int]:
+        rows = list(csv.reader(lines))
+        if not rows or rows[0] != CSV_COLUMNS:
+            raise errors.CoopieError(errors.E_RESUME_FORMAT.format(path=path, format="CSV"))
+        # The last document's rows may be incomplete: drop them all and redo it.
+        last = rows[-1][0] if len(rows) > 1 else None
+        ids: list[str] = []
+        keep = 0
+        for line, row in zip(lines, rows):
+            if row and row[0] == last:
+                break
+            keep += len(line.encode("utf-8"))
+            if row[0] != "doc_index" and (not ids or int(row[0]) >= len(ids)):
+                ids.append(row[1])
+        return ids, keep
+
+    def _write_rows(self, rows: list[list[Any]]) -> None:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        self.stream.write(buffer.getvalue())
+
+    def write(self, records: list[dict[str, Any]]) -> None:
+        """Append records (one chunk) and flush, so a crash loses at most this chunk."""
+        if self.fmt == "jsonl":
+            self.stream.write("".join(json.dumps(r, ensure_ascii=False) + "\n"
+                                      for r in records))
+        else:
+            rows = []
+            for offset, record in enumerate(records):
+                rows.extend(claim_rows(self.index + offset, record))
+            self._write_rows(rows)
+        self.index += len(records)
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.stream is not sys.stdout:
+            self.stream.close()
+
+
+def skip_done(documents: Iterator, done: list[str], output: str) -> Iterator:
+    """The documents after the first len(done), checking that those match what was
+    written (a resumed run over other inputs would silently mix two runs)."""
+    for index, expected in enumerate(done):
+        source = next(documents, None)
+        if source is None or source.id != expected:
+            raise errors.CoopieError(errors.E_RESUME_MISMATCH.format(
+                path=output, index=index, written=expected,
+                expected=source.id if source else "(no more inputs)"))
+    return documents
+
+
+def drop_written(chunks: Iterator[list[dict[str, Any]]], done: list[str],
+                 output: str) -> Iterator[list[dict[str, Any]]]:
+    """Record chunks without the first len(done) records, which an interrupted run wrote
+    already (for engines that cannot skip inputs before reading them)."""
+    position = 0
+    for chunk in chunks:
+        fresh = []
+        for record in chunk:
+            if position < len(done):
+                if record["id"] != done[position]:
+                    raise errors.CoopieError(errors.E_RESUME_MISMATCH.format(
+                        path=output, index=position, written=done[position],
+                        expected=record["id"]))
+            else:
+                fresh.append(record)
+            position += 1
+        if fresh:
+            yield fresh
