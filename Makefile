@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_CORPUS := ../shared/corpus/dev.jsonl
 
-.PHONY: run test model eval gazetteer clean
+.PHONY: run test model eval gazetteer bench clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
@@ -41,3 +41,7 @@ gazetteer: $(STAMP)
 
 clean:
 	rm -rf $(VENV) models/coopie-en eval out.jsonl
+
+## bench: speed and memory targets of issue 5 (writes bench/results.json)
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --words 1000000 --repeats 2 --output bench/results.json

@@ -21,6 +21,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, registry
 
+from pipeline.extensions import TEXT_KEY
+
 MAX_WORD_CHARS = 200
 LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 
@@ -46,6 +48,11 @@ class GuardedTokenizer:
         self.vocab = inner.vocab
 
     def __call__(self, text: str) -> Doc:
+        doc = self._tokenize(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+    def _tokenize(self, text: str) -> Doc:
         if not LONG_RUN.search(text):
             return self.inner(text)
         words: list[str] = []

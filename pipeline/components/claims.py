@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import resources
+from pipeline.extensions import doc_text
 from pipeline.components.base import PatternDataComponent
 from pipeline.linking.location import claim_location, home_place
 from pipeline.linking.segments import (Mention, Span, clause_span, containing,
@@ -45,10 +46,9 @@ def words_regex(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def mentions(doc: Doc, labels: set[str]) -> list[Mention]:
-    """The document's entities with these labels, as plain mentions."""
-    return [Mention(e.start_char, e.end_char, e.label_, e.text, e._.norm)
-            for e in doc.ents if e.label_ in labels]
+def mentions(doc: Doc) -> list[Mention]:
+    """The document's entities as plain mentions (doc.ents builds its spans on each call)."""
+    return [Mention(e.start_char, e.end_char, e.label_, e.text, e._.norm) for e in doc.ents]
 
 
 class ClaimLinker(PatternDataComponent):
@@ -98,11 +98,12 @@ class ClaimLinker(PatternDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
-        text = doc.text
-        figures = [m for m in mentions(doc, FIGURE_LABELS) if m.norm]
-        dates = [m for m in mentions(doc, {"DATE"}) if m.norm]
-        places = [m for m in mentions(doc, {"GPE"}) if m.norm]
-        coops = [m for m in mentions(doc, {"COOP"}) if m.norm and m.norm.get("name")]
+        text = doc_text(doc)
+        found = [m for m in mentions(doc) if m.norm]
+        figures = [m for m in found if m.label in FIGURE_LABELS]
+        dates = [m for m in found if m.label == "DATE"]
+        places = [m for m in found if m.label == "GPE"]
+        coops = [m for m in found if m.label == "COOP" and m.norm.get("name")]
         sentences = sentence_spans(text)
         paragraphs = paragraph_spans(text)
         headline = paragraphs[0] if paragraphs else (0, 0)

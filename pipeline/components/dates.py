@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline import resources
 from pipeline.components.base import PatternDataComponent
-from pipeline.extensions import add_candidate
+from pipeline.extensions import add_candidate, doc_text
 from pipeline.normalize.dates import TIME, YEAR, DateVocab, normalize_date
 from pipeline.normalize.numbers import _alternation
 
@@ -80,7 +80,7 @@ class DateFinder(PatternDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
-        text = doc.text
+        text = doc_text(doc)
         for match in self.pattern.finditer(text):
             start, end = match.start(), match.end()
             surface = match.group()

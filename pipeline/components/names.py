@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from pipeline import resources
 from pipeline.components.base import PatternDataComponent
 from pipeline.components.places import GAZETTEER_KEY
-from pipeline.extensions import add_candidate
+from pipeline.extensions import add_candidate, doc_text
 from pipeline.normalize.numbers import _alternation
 from pipeline.normalize.text import ascii_fold, fold_key
 
@@ -86,7 +86,7 @@ class NameFinder(PatternDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
-        text = doc.text  # Doc.text joins every token on each call: read it once
+        text = doc_text(doc)  # Doc.text joins every token on each call: read it once
         self._add_coops(doc, text)
         people = self._add_people(doc, text)
         self._add_orgs(doc, text, people)

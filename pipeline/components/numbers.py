@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from pipeline import resources
 from pipeline.components.base import PatternDataComponent
-from pipeline.extensions import add_candidate
+from pipeline.extensions import add_candidate, doc_text
 from pipeline.normalize.money import CurrencyVocab, normalize_money
 from pipeline.normalize.numbers import NumberVocab, _alternation, value_fields
 
@@ -80,7 +80,7 @@ class NumberFinder(PatternDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
-        text = doc.text
+        text = doc_text(doc)
         last_money_end = -1
         for match in self.pattern.finditer(text):
             kind = match.lastgroup

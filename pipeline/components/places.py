@@ -19,7 +19,7 @@ from spacy.util import registry
 
 from pipeline import resources
 from pipeline.components.base import PatternDataComponent
-from pipeline.extensions import add_candidate
+from pipeline.extensions import add_candidate, doc_text
 from pipeline.normalize.text import ascii_fold, fold_key
 
 GAZETTEER_KEY = "coopie_gazetteer"
@@ -108,7 +108,7 @@ class PlaceFinder(PatternDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
-        text = doc.text  # Doc.text joins every token on each call: read it once
+        text = doc_text(doc)  # Doc.text joins every token on each call: read it once
         matches = list(doc.spans.get(GAZETTEER_KEY, []))
         home = self._home_provinces(matches)
         for span in matches:

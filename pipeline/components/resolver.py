@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import resources
 from pipeline.components.base import PatternDataComponent
-from pipeline.extensions import CANDIDATES_KEY, candidate_key
+from pipeline.extensions import CANDIDATES_KEY, candidate_key, doc_text
 
 # When two candidates cover the same text, the first label here wins.
 LABEL_PRIORITY = ["MONEY", "PERCENT", "QUANTITY", "DATE", "COOP", "ORG", "GPE", "PERSON",
@@ -58,7 +58,7 @@ class EntityResolver(PatternDataComponent):
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
         candidates = list(doc.spans.get(CANDIDATES_KEY, []))
-        blocked = self._furniture_ranges(doc.text)
+        blocked = self._furniture_ranges(doc_text(doc))
         kept = [s for s in candidates if not _inside_any(s, blocked)]
         chosen = _non_overlapping(kept)
         doc.ents = chosen

