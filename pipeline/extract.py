@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from pipeline import errors
 from pipeline.batch.local import chunks, extract_one, run_in_pool, run_in_process
-from pipeline.batch.sinks import Sink, drop_written, skip_done
+from pipeline.batch.sinks import Rendered, Sink, drop_written, render, skip_done
 from pipeline.batch.spec import PipelineSpec
 from pipeline.io.readers import InputDoc, check_inputs, iter_documents
 
@@ -84,11 +84,12 @@ def run_extract(spec: PipelineSpec, inputs: list[str], output: str, *,
         if engine == "dask":
             from pipeline.batch.dask_engine import run_on_dask
 
-            batches = drop_written(run_on_dask(spec, inputs, workers, scheduler), sink.done,
-                                   output)
+            fresh = drop_written(run_on_dask(spec, inputs, workers, scheduler), sink.done,
+                                 output)
+            batches = _render_in_order(fresh, fmt, sink.index)
         else:
             documents = skip_done(documents, sink.done, output)
-            batches = _local_batches(spec, documents, workers, nlp)
+            batches = _local_batches(spec, documents, workers, nlp, fmt, sink.index)
         _drain(batches, sink, counts, progress)
     finally:
         sink.close()
@@ -96,20 +97,28 @@ def run_extract(spec: PipelineSpec, inputs: list[str], output: str, *,
 
 
 def _local_batches(spec: PipelineSpec, documents: Iterator[InputDoc], workers: int,
-                   nlp: Language | None) -> Iterator[list[dict]]:
+                   nlp: Language | None, fmt: str, first_index: int) -> Iterator[Rendered]:
     """In this process for one worker or a single chunk of input, else a process pool."""
     if workers > 1:
         head = next(chunks(documents), [])
         rest = next(documents, None)
         if rest is not None:
-            yield from run_in_pool(spec, chain(head, [rest], documents), workers)
+            yield from run_in_pool(spec, chain(head, [rest], documents), workers, fmt,
+                                   first_index)
             return
         documents = iter(head)
     nlp = nlp or spec.load()
-    yield from run_in_process(nlp, documents, spec.max_chars)
+    yield from run_in_process(nlp, documents, spec.max_chars, fmt, first_index)
 
 
-def _drain(batches: Iterator[list[dict]], sink: Sink, counts: dict[str, int],
+def _render_in_order(batches: Iterator[list[dict]], fmt: str,
+                     first_index: int) -> Iterator[Rendered]:
+    for records in batches:
+        yield render(records, fmt, first_index)
+        first_index += len(records)
+
+
+def _drain(batches: Iterator[Rendered], sink: Sink, counts: dict[str, int],
            progress: bool | None) -> None:
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
@@ -119,12 +128,11 @@ def _drain(batches: Iterator[list[dict]], sink: Sink, counts: dict[str, int],
         bar = tqdm(unit="doc", desc="extract", file=sys.stderr, initial=counts["skipped"])
     for batch in batches:
         sink.write(batch)
-        counts["documents"] += len(batch)
-        for record in batch:
-            if "error" in record:
-                counts["errors"] += 1
-                print(record["error"], file=sys.stderr)
+        counts["documents"] += len(batch.ids)
+        counts["errors"] += len(batch.errors)
+        for error in batch.errors:
+            print(error, file=sys.stderr)
         if bar is not None:
-            bar.update(len(batch))
+            bar.update(len(batch.ids))
     if bar is not None:
         bar.close()

@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from pipeline import errors
+from pipeline.batch.sinks import Rendered, render
 from pipeline.batch.spec import PipelineSpec
 from pipeline.io.readers import InputDoc
 from pipeline.records import document_record
@@ -56,11 +57,12 @@ def chunks(documents: Iterable[InputDoc], size: int = CHUNK_DOCS) -> Iterator[li
         yield chunk
 
 
-def run_in_process(nlp: Language, documents: Iterable[InputDoc],
-                   max_chars: int) -> Iterator[list[dict]]:
-    """Records chunk by chunk, in this process."""
+def run_in_process(nlp: Language, documents: Iterable[InputDoc], max_chars: int,
+                   fmt: str, first_index: int) -> Iterator[Rendered]:
+    """Rendered chunks, in this process."""
     for chunk in chunks(documents):
-        yield extract_chunk(nlp, chunk, max_chars)
+        yield render(extract_chunk(nlp, chunk, max_chars), fmt, first_index)
+        first_index += len(chunk)
 
 
 def _init_worker(spec: PipelineSpec) -> None:
@@ -74,16 +76,17 @@ def _init_worker(spec: PipelineSpec) -> None:
         _worker_failure = str(err)
 
 
-def _work(chunk: list[InputDoc]) -> list[dict]:
+def _work(chunk: list[InputDoc], fmt: str, first_index: int) -> Rendered:
     if _worker_failure is not None:
         raise errors.CoopieError(_worker_failure)
     assert _worker_nlp is not None and _worker_spec is not None
-    return extract_chunk(_worker_nlp, chunk, _worker_spec.max_chars)
+    return render(extract_chunk(_worker_nlp, chunk, _worker_spec.max_chars), fmt, first_index)
 
 
-def run_in_pool(spec: PipelineSpec, documents: Iterable[InputDoc],
-                workers: int) -> Iterator[list[dict]]:
-    """Records chunk by chunk from `workers` processes, in input order.
+def run_in_pool(spec: PipelineSpec, documents: Iterable[InputDoc], workers: int, fmt: str,
+                first_index: int) -> Iterator[Rendered]:
+    """Rendered chunks from `workers` processes, in input order. Workers also format their
+    records, so the parent only reads inputs and writes text.
 
     At most `workers * TASKS_PER_WORKER` chunks are in flight (Pool.imap would read the
     whole input ahead), so memory does not grow with the number of documents.
@@ -93,7 +96,8 @@ def run_in_pool(spec: PipelineSpec, documents: Iterable[InputDoc],
     with context.Pool(workers, initializer=_init_worker, initargs=(spec,)) as pool:
         pending: deque = deque()
         for chunk in chunks(documents):
-            pending.append(pool.apply_async(_work, (chunk,)))
+            pending.append(pool.apply_async(_work, (chunk, fmt, first_index)))
+            first_index += len(chunk)
             if len(pending) >= workers * TASKS_PER_WORKER:
                 yield pending.popleft().get()
         while pending:

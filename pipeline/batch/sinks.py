@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Iterator
 
@@ -58,6 +59,34 @@ def claim_rows(index: int, record: dict[str, Any]) -> list[list[Any]]:
     return [[neutralise(cell) for cell in row] for row in rows]
 
 
+@dataclass
+class Rendered:
+    """A chunk of records already formatted as output text (by the worker that made them,
+    so the parent process only writes), with their ids and errors."""
+
+    ids: list[str]
+    errors: list[str]
+    text: str
+
+
+def render_rows(rows: list[list[Any]]) -> str:
+    """CSV text of rows, one line each."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def render(records: list[dict[str, Any]], fmt: str, first_index: int) -> Rendered:
+    """Records as JSONL lines or CSV rows; `first_index` numbers CSV rows' `doc_index`."""
+    if fmt == "csv":
+        text = render_rows([row for offset, record in enumerate(records)
+                            for row in claim_rows(first_index + offset, record)])
+    else:
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return Rendered([r["id"] for r in records],
+                    [r["error"] for r in records if "error" in r], text)
+
+
 class Sink:
     """Writes records in order; `done` ids are those a resumed run must skip."""
 
@@ -78,7 +107,7 @@ class Sink:
             self.stream = open(path, "w", encoding="utf-8", newline="")
         self.index = len(self.done)
         if fmt == "csv" and not self.done:
-            self._write_rows([CSV_COLUMNS])
+            self.stream.write(render_rows([CSV_COLUMNS]))
 
     def _recover(self, path: Path) -> list[str]:
         """Cut a torn last line (and, for CSV, the rows of a half-written document) and
@@ -116,22 +145,10 @@ class Sink:
                 ids.append(row[1])
         return ids, keep
 
-    def _write_rows(self, rows: list[list[Any]]) -> None:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(rows)
-        self.stream.write(buffer.getvalue())
-
-    def write(self, records: list[dict[str, Any]]) -> None:
-        """Append records (one chunk) and flush, so a crash loses at most this chunk."""
-        if self.fmt == "jsonl":
-            self.stream.write("".join(json.dumps(r, ensure_ascii=False) + "\n"
-                                      for r in records))
-        else:
-            rows = []
-            for offset, record in enumerate(records):
-                rows.extend(claim_rows(self.index + offset, record))
-            self._write_rows(rows)
-        self.index += len(records)
+    def write(self, chunk: Rendered) -> None:
+        """Append one rendered chunk and flush, so a crash loses at most this chunk."""
+        self.stream.write(chunk.text)
+        self.index += len(chunk.ids)
         self.stream.flush()
 
     def close(self) -> None:
