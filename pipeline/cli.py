@@ -164,5 +164,107 @@ def gold_check(files: List[Path] = typer.Argument(..., help="Gold JSONL files.")
         raise typer.Exit(1)
 
 
+patterns_app = typer.Typer(help="Province pattern files: generate, scaffold, check, try.",
+                           no_args_is_help=True)
+app.add_typer(patterns_app, name="patterns")
+
+
+@patterns_app.command("check")
+def patterns_check(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Province files or folders "
+                                                 "(default: patterns/provinces)."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+) -> None:
+    """Validate pattern files: every problem on one line with file, line and key."""
+    from pipeline import resources
+    from pipeline.authoring.check import check_paths
+
+    try:
+        root = resources.patterns_dir(patterns)
+        cue_names = set(resources.load_shared_files(root)["cues"])
+        problems, count = check_paths(list(paths or [root / "provinces"]), cue_names)
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    for problem in problems:
+        typer.echo(problem)
+    if problems:
+        typer.echo(f"{len(problems)} problems in {count} files", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{count} files, no problems")
+
+
+@patterns_app.command("new")
+def patterns_new(
+    name: str = typer.Argument(..., help="A province, city or district of the gazetteer, "
+                               "or a new region (with --parent)."),
+    parent: Optional[str] = typer.Option(None, "--parent", help="The province a new "
+                                         "region belongs to."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+) -> None:
+    """Scaffold the pattern file of a province or region, with every section explained."""
+    from pipeline.authoring.generate import new_file
+
+    try:
+        path = new_file(name, parent, patterns)
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    typer.echo(f"wrote {path}; edit it, then run `coopie patterns check {path}`")
+
+
+@patterns_app.command("generate")
+def patterns_generate(
+    check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 if a file "
+                               "is out of date."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+) -> None:
+    """Write the generated part of every province file from the gazetteer (the part a
+    person wrote is kept)."""
+    from pipeline.authoring.generate import generate_all
+
+    try:
+        changed = generate_all(patterns, check=check)
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    for path in changed:
+        typer.echo(f"{'out of date' if check else 'wrote'}: {path}")
+    if check and changed:
+        raise typer.Exit(1)
+    if not changed:
+        typer.echo("all province files are up to date")
+
+
+@patterns_app.command("try")
+def patterns_try(
+    province: str = typer.Argument(..., help="A province name or a province file."),
+    text: Optional[str] = typer.Option(None, "--text", help="Text to run on."),
+    file: Optional[Path] = typer.Option(None, "--file", help="An article file to run on."),
+    published: Optional[str] = typer.Option(None, "--published", help="ISO publication "
+                                            "date (anchors relative dates)."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+) -> None:
+    """Show what the province's patterns and the whole pipeline find in a text."""
+    from pipeline.authoring.trial import find_province_file, format_table, trial_rows
+    from pipeline.loading import build
+
+    try:
+        if (text is None) == (file is None):
+            raise errors.CoopieError("give exactly one of --text or --file")
+        if file is not None and not file.is_file():
+            raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=file))
+        content = text if text is not None else file.read_text(encoding="utf-8")
+        province_file = find_province_file(province, patterns)
+        entities, claims = trial_rows(build(patterns), province_file, content, published)
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    typer.echo(format_table(["label", "text", "norm", "found by"], entities))
+    typer.echo("")
+    typer.echo(format_table(["metric", "value", "subject", "place / province / since 2025",
+                             "time", "status"], claims))
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -40,3 +40,8 @@ E_SCHEDULER = "cannot reach the Dask scheduler at {address}: {reason}"
 E_WORKERS = "--workers must be at least 1 (got {workers})"
 E_FORMAT = "unknown --format '{format}' (use jsonl or csv)"
 E_DUPLICATE_ID = "{source}: duplicate id '{doc_id}' (first seen at {first}); both records kept"
+E_PATTERN_PROBLEM = "{path}:{line}: {key}: {message}"
+E_PATTERNS_INVALID = "invalid pattern files ({count} problems):\n{problems}"
+E_PROVINCE_UNKNOWN = ("'{name}' is not a province, city or district in the gazetteer; "
+                      "pass --parent PROVINCE to add it as a new region of a province")
+E_PROVINCE_EXISTS = "{path} exists already; edit it (coopie never overwrites what you wrote)"

@@ -42,6 +42,7 @@ def build(patterns_dir: str | Path | None = None) -> Language:
     """
     _register_components()
     folder = str(resources.patterns_dir(patterns_dir))
+    validate_patterns(folder)
     config = Config().from_disk(CONFIG_PATH)
     for name in CUSTOM_COMPONENTS:
         config["initialize"]["components"].setdefault(name, {})["patterns_dir"] = folder
@@ -52,6 +53,21 @@ def build(patterns_dir: str | Path | None = None) -> Language:
     nlp.meta["version"] = "0.1.0"
     nlp.meta["coopie_patterns_hash"] = resources.patterns_hash(folder)
     return nlp
+
+
+def validate_patterns(patterns_dir: str | Path) -> None:
+    """Refuse invalid province files with `coopie patterns check`'s messages.
+
+    Raises:
+        CoopieError: every problem, one a line.
+    """
+    from pipeline.authoring.check import check_paths
+
+    problems, _ = check_paths([Path(patterns_dir) / "provinces"],
+                              set(resources.load_shared_files(patterns_dir)["cues"]))
+    if problems:
+        raise errors.CoopieError(errors.E_PATTERNS_INVALID.format(
+            count=len(problems), problems="\n".join(problems)))
 
 
 def save(nlp: Language, path: str | Path = DEFAULT_MODEL_DIR) -> Path:

@@ -7,6 +7,7 @@ pipeline is built, never at import time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -42,7 +43,19 @@ def read_yaml(path: Path) -> Any:
 
 
 def load_shared(path: str | Path | None = None) -> dict[str, Any]:
-    """All shared vocabularies, keyed by file stem (`numbers`, `currencies`, …)."""
+    """All shared vocabularies, keyed by file stem (`numbers`, `currencies`, …), with the
+    local cue words of the province files added to their cue lists."""
+    from pipeline.authoring.provinces import curated_cues
+
+    shared = load_shared_files(path)
+    for name, words in curated_cues(load_provinces(path)).items():
+        if isinstance(shared.get("cues", {}).get(name), list):
+            shared["cues"][name] = shared["cues"][name] + words
+    return shared
+
+
+def load_shared_files(path: str | Path | None = None) -> dict[str, Any]:
+    """The files of patterns/shared/ as they are, keyed by file stem."""
     root = patterns_dir(path) / "shared"
     shared: dict[str, Any] = {}
     for stem in SHARED_FILES:
@@ -52,10 +65,36 @@ def load_shared(path: str | Path | None = None) -> dict[str, Any]:
     return shared
 
 
-def load_gazetteer(path: str | Path | None = None) -> list[dict[str, Any]]:
-    """The generated list of places (see scripts/build_gazetteer.py)."""
+def load_provinces(path: str | Path | None = None) -> list:
+    """The province pattern files (patterns/provinces/*.yml), parsed once per build: every
+    component reads them, and a changed file (other size or time) is read again."""
+    from pipeline.authoring.provinces import province_paths
+
+    root = patterns_dir(path).resolve()
+    signature = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size)
+                      for p in province_paths(root))
+    return list(_parsed_provinces(root, signature))
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_provinces(root: Path, signature: tuple) -> tuple:
+    from pipeline.authoring.provinces import load_province_files
+
+    return tuple(load_province_files(root))
+
+
+def load_gazetteer(path: str | Path | None = None, curated: bool = True) -> list[dict[str, Any]]:
+    """The generated list of places (see scripts/build_gazetteer.py), plus, unless
+    `curated` is False, the places and spellings people added in province files (marked
+    `curated`, so they are matched at every level)."""
+    from pipeline.authoring.provinces import curated_places
+
     file = patterns_dir(path) / "gazetteer" / "vietnam.json"
-    return json.loads(file.read_text(encoding="utf-8"))["places"]
+    places = json.loads(file.read_text(encoding="utf-8"))["places"]
+    if curated:
+        places = places + [dict(p, curated=True)
+                           for p in curated_places(load_provinces(path), places)]
+    return places
 
 
 def patterns_hash(path: str | Path | None = None) -> str:

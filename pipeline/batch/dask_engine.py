@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from pipeline import errors
-from pipeline.batch.local import extract_chunk
+from pipeline.batch.local import ZonedExtractor
 from pipeline.batch.spec import PipelineSpec
 from pipeline.io.readers import (JSONL_SUFFIXES, InputDoc, expand_inputs, read_file,
                                  read_jsonl_lines)
@@ -93,10 +93,14 @@ def _make_plugin(spec: PipelineSpec):
 
         def __init__(self, spec: PipelineSpec) -> None:
             self.spec = spec
-            self.nlp = None
+            self.extract = None
 
         def setup(self, worker) -> None:
-            self.nlp = self.spec.load()
+            self.extract = ZonedExtractor(self.spec.load(), self.spec.max_chars)
+
+        def teardown(self, worker) -> None:
+            if self.extract is not None:
+                self.extract.close()
 
     return PipelinePlugin(spec)
 
@@ -105,8 +109,7 @@ def extract_partition(partition: Partition, max_chars: int) -> list[dict]:
     """Task run on a worker: the records of one partition."""
     from distributed import get_worker
 
-    nlp = get_worker().plugins[PLUGIN_NAME].nlp
-    return extract_chunk(nlp, list(partition.documents()), max_chars)
+    return get_worker().plugins[PLUGIN_NAME].extract(list(partition.documents()))
 
 
 def run_on_dask(spec: PipelineSpec, inputs: list[str], workers: int,

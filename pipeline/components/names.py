@@ -51,10 +51,15 @@ class NameFinder(PatternDataComponent):
         names = resources.load_shared(patterns_dir)["names"]
         provinces = [p["name"] for p in resources.load_gazetteer(patterns_dir)
                      if p["level"] == "province"]
-        return {"names": names, "provinces": provinces}
+        coop_names = {f"{file.path.stem}:cooperatives[{index}]":
+                      canonical_coop_name(coop["name"])
+                      for file in resources.load_provinces(patterns_dir)
+                      for index, coop in enumerate(file.curated("cooperatives"))}
+        return {"names": names, "provinces": provinces, "coop_names": coop_names}
 
     def setup(self) -> None:
         names = self.data["names"]
+        self.coop_names: dict[str, str] = self.data.get("coop_names", {})
         self.provinces = {fold_key(p) for p in self.data["provinces"]}
         heads = _alternation(names["coop_heads"])
         descriptive = _alternation(names["coop_descriptive_words"])
@@ -121,8 +126,14 @@ class NameFinder(PatternDataComponent):
 
     def _add_orgs(self, doc: Doc, text: str, people: list[tuple[int, int]]) -> None:
         for span in doc.spans.get(GAZETTEER_KEY, []):
-            if span.label_ == "ORG":
-                add_candidate(doc, span.start_char, span.end_char, "ORG", None, self.name)
+            if span.label_ in ("ORG", "PERSON"):
+                add_candidate(doc, span.start_char, span.end_char, span.label_, None,
+                              self.name)
+            elif span.label_ == "COOP":
+                # A cooperative named in a province file: its canonical name from there.
+                name = self.coop_names.get(span.id_) or canonical_coop_name(span.text)
+                add_candidate(doc, span.start_char, span.end_char, "COOP", {"name": name},
+                              self.name)
         for match in self.org.finditer(text):
             start, end = match.span()
             surface = match.group()

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from pipeline import resources
+from pipeline.authoring.provinces import ruler_patterns as province_ruler_patterns
 from pipeline.components.base import PatternDataComponent
 from pipeline.extensions import add_candidate, doc_text
 from pipeline.normalize.text import ascii_fold, fold_key
@@ -44,8 +45,8 @@ def ruler_patterns(patterns_dir: str | None = None) -> list[dict[str, Any]]:
     blocked = set(curated.get("needs_admin_word", []))
     surfaces: dict[str, str] = {}
     for place in resources.load_gazetteer(patterns_dir):
-        if place["level"] == "commune":
-            continue
+        if place["level"] == "commune" and not place.get("curated"):
+            continue  # communes are too many and too ambiguous; see _add_communes
         for alias in place["aliases"]:
             if alias not in blocked:
                 surfaces[alias] = fold_key(place["name"])
@@ -60,7 +61,7 @@ def ruler_patterns(patterns_dir: str | None = None) -> list[dict[str, Any]]:
             patterns.append({"label": "GPE", "pattern": variant, "id": key})
     for org in names["org_names"]:
         patterns.append({"label": "ORG", "pattern": org, "id": "org"})
-    return patterns
+    return patterns + province_ruler_patterns(resources.load_provinces(patterns_dir))
 
 
 @Language.factory(
