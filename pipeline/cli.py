@@ -175,14 +175,24 @@ def patterns_check(
                                                  "(default: patterns/provinces)."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
 ) -> None:
-    """Validate pattern files: every problem on one line with file, line and key."""
+    """Validate pattern files: every problem on one line with file, line and key; then
+    run the examples they carry."""
     from pipeline import resources
     from pipeline.authoring.check import check_paths
+    from pipeline.authoring.examples import example_failures
+    from pipeline.authoring.provinces import read_province_file
+    from pipeline.loading import build
 
     try:
         root = resources.patterns_dir(patterns)
         cue_names = set(resources.load_shared_files(root)["cues"])
-        problems, count = check_paths(list(paths or [root / "provinces"]), cue_names)
+        problems, count, checked = check_paths(list(paths or [root / "provinces"]), cue_names)
+        with_examples = [path for path in checked if read_province_file(path).curated(
+            "examples")]
+        if not problems and with_examples:
+            nlp = build(root)
+            for path in with_examples:
+                problems += example_failures(nlp, read_province_file(path))
     except errors.CoopieError as err:
         _fail(err)
         return
