@@ -16,6 +16,7 @@ SENTENCE_END = re.compile(
     r"(?<!\d)(?<!\bNo)[.!?](?=\s|$)|(?<=[a-z%)\"”])\.(?=[A-Z])|[;\n]|(?<=\d)\.(?=\s+[A-Z])")
 # Clauses inside a sentence: a comma not inside a number ("20,000"), a colon, a dash
 # between spaces, or a parenthesis.
+LINE_BREAK = re.compile(r"\n")
 CLAUSE_END = re.compile(r",(?!\d{3})|:\s|\s[–—-]\s|[()]")
 
 Span = tuple[int, int]
@@ -40,33 +41,26 @@ def _strip(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def _pieces(text: str, boundaries: re.Pattern[str], separators: str) -> list[Span]:
+    """The non-empty, stripped spans between matches of `boundaries`. A boundary that is
+    one of `separators` belongs to no span; any other (a full stop) ends the span before."""
+    spans, begin = [], 0
+    for match in boundaries.finditer(text):
+        end = match.start() if match.group(0) in separators else match.end()
+        spans.append(_strip(text, begin, end))
+        begin = match.end()
+    spans.append(_strip(text, begin, len(text)))
+    return [span for span in spans if span[0] < span[1]]
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Every non-empty sentence of `text`, in order (ANNOTATION.md §3 evidence)."""
-    spans, begin = [], 0
-    for match in SENTENCE_END.finditer(text):
-        end = match.start() if match.group(0) in ";\n" else match.end()
-        span = _strip(text, begin, end)
-        if span[0] < span[1]:
-            spans.append(span)
-        begin = match.end()
-    last = _strip(text, begin, len(text))
-    if last[0] < last[1]:
-        spans.append(last)
-    return spans
+    return _pieces(text, SENTENCE_END, separators=";\n")
 
 
 def paragraph_spans(text: str) -> list[Span]:
     """Blocks of text between line breaks; a text without breaks is one paragraph."""
-    spans, begin = [], 0
-    for match in re.finditer(r"\n", text):
-        span = _strip(text, begin, match.start())
-        if span[0] < span[1]:
-            spans.append(span)
-        begin = match.end()
-    last = _strip(text, begin, len(text))
-    if last[0] < last[1]:
-        spans.append(last)
-    return spans
+    return _pieces(text, LINE_BREAK, separators="\n")
 
 
 def containing(spans: list[Span], offset: int) -> Span:

@@ -77,3 +77,17 @@ def claim_subject(text: str, figure: Mention, metric: str, clause: Span,
             if phrase:
                 return " ".join(phrase)
     return measured_phrase(lead_in, cue) or FALLBACK
+
+
+def named_cooperative(text: str, sentence: Span, paragraph: Span, coops: list[Mention],
+                      back_reference: re.Pattern[str]) -> str | None:
+    """The one cooperative a figure is about: the only COOP named in its sentence, or, when
+    the sentence refers back ("The co-operative has 86 members", "It earned ..."), the last
+    COOP named earlier in the paragraph."""
+    named = {c.norm["name"] for c in coops if sentence[0] <= c.start < sentence[1]}
+    if len(named) == 1:
+        return named.pop()
+    if named or not back_reference.match(text, sentence[0]):
+        return None
+    earlier = [c for c in coops if paragraph[0] <= c.start < sentence[0]]
+    return earlier[-1].norm["name"] if earlier else None

@@ -1,0 +1,84 @@
+"""The claim cue words of patterns/shared/cues.yml, compiled once into regexes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.linking.timing import TimeCues
+
+
+def words_regex(words: list[str]) -> re.Pattern[str]:
+    """Whole-word, case-insensitive alternation of cue words, longest first."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _regex_list(patterns: list[str], before: str = "", after: str = "") -> re.Pattern[str]:
+    """An alternation of regexes given in cues.yml, wrapped in `before`/`after`."""
+    return re.compile(rf"{before}(?:{'|'.join(patterns)}){after}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ClaimCues:
+    """Every cue regex the claim linker uses; see cues.yml for what each list means."""
+
+    domain: re.Pattern[str]
+    not_domain: re.Pattern[str]
+    legal: re.Pattern[str]
+    threshold: re.Pattern[str]
+    money_metrics: dict[str, re.Pattern[str]]
+    count_metrics: dict[str, str]
+    change_before: re.Pattern[str]
+    change_after: re.Pattern[str]
+    phrasal_verbs: frozenset[str]
+    price: re.Pattern[str]
+    worker_jobs: re.Pattern[str]
+    earners: re.Pattern[str]
+    average: re.Pattern[str]
+    not_average: re.Pattern[str]
+    per: dict[str, re.Pattern[str]]
+    target: re.Pattern[str]
+    estimate: re.Pattern[str]
+    old_value: re.Pattern[str]
+    national: re.Pattern[str]
+    back_reference: re.Pattern[str]
+    time: TimeCues
+
+    @classmethod
+    def from_data(cls, cues: dict[str, Any]) -> "ClaimCues":
+        """Compile the parsed cues.yml."""
+        change = words_regex(cues["change_cues"]).pattern
+        return cls(
+            domain=words_regex(cues["domain"]),
+            not_domain=words_regex(cues["not_domain"]),
+            legal=words_regex(cues["legal_cues"]),
+            threshold=words_regex(cues["threshold_cues"]),
+            money_metrics={metric: words_regex(words)
+                           for metric, words in cues["money_metrics"].items()},
+            count_metrics={unit: metric for metric, units in cues["count_metrics"].items()
+                           for unit in units},
+            # The change cue, then at most "of"/"by" and a few words, never "to" or "from".
+            change_before=re.compile(
+                rf"{change}(?:\s+(?!to\b|from\b)[\w%.,]+){{0,3}}?\s*(?:of|by)?\s*$",
+                re.IGNORECASE),
+            change_after=_regex_list(cues["change_after_cues"], r"^\s*", r"\b"),
+            phrasal_verbs=frozenset(w.lower() for w in cues["not_change_before"]),
+            price=_regex_list(cues["price_cues"], r"^\s*"),
+            worker_jobs=words_regex(cues["worker_lead_cues"]),
+            earners=words_regex(cues["earner_words"]),
+            average=words_regex(cues["average_cues"]),
+            not_average=re.compile(cues["not_average"], re.IGNORECASE),
+            per={per: words_regex(words) for per, words in cues["per_cues"].items()},
+            target=words_regex(cues["target_cues"]),
+            estimate=words_regex(cues["estimate_cues"]),
+            old_value=words_regex(cues["old_value_cues"]),
+            national=words_regex(cues["national_cues"]),
+            back_reference=_regex_list(cues["back_reference_openings"], r"\W*", r"\b"),
+            time=TimeCues(
+                now=words_regex(cues["now_cues"]),
+                comparison=_regex_list(cues["comparison_cues"], after=r"\s*$"),
+                to_present=_regex_list(cues["to_present_cues"], r"\s*", r"\b"),
+                range_start=re.compile(r"\b(?:from|since)\s+(?:the\s+)?$", re.IGNORECASE)),
+        )

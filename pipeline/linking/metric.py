@@ -1,0 +1,82 @@
+"""A claim's `metric` and `unit` (ANNOTATION.md §3) from the cue words around its figure."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.linking.cues import ClaimCues
+from pipeline.linking.segments import Mention
+
+# How far before a figure a change cue ("up", "a rise of") is looked for, and how far after
+# it "higher than" / "per kilo" are.
+CHANGE_REACH = 30
+TRAIL_CHARS = 40
+# How far before an income cue its earner ("members", "the cooperative") is looked for.
+EARNER_REACH = 40
+LIST_JOINER = re.compile(r"[\s,]*(?:and\s+)?")
+
+
+def is_change(lead_in: str, cues: ClaimCues) -> bool:
+    """A change cue just before the figure ("up 5.8%", "a rise of VND17 million"), not a
+    new level ("increase to VND2.9 billion") nor a phrasal verb ("set up 110")."""
+    window = lead_in[-CHANGE_REACH:]
+    match = cues.change_before.search(window)
+    if match is None:
+        return False
+    word_before = re.findall(r"[\w-]+", window[:match.start()])[-1:]
+    return not (word_before and word_before[0].lower() in cues.phrasal_verbs)
+
+
+def metric_cue(metric: str, lead_in: str, cues: ClaimCues) -> re.Match[str] | None:
+    """The last cue word of a money `metric` before the figure ("revenue", "income")."""
+    regex = cues.money_metrics.get(metric)
+    found = list(regex.finditer(lead_in)) if regex else []
+    return found[-1] if found else None
+
+
+def _money_metric(lead_in: str, cues: ClaimCues) -> str:
+    """The money metric whose cue stands nearest before the amount."""
+    best, best_at = "other", -1
+    for metric, regex in cues.money_metrics.items():
+        for match in regex.finditer(lead_in):
+            if match.start() > best_at:
+                best, best_at = metric, match.start()
+    if best == "income":
+        # A cooperative's own income is its revenue (ANNOTATION.md §3 rules).
+        who = lead_in[max(0, best_at - EARNER_REACH):best_at]
+        if not cues.earners.search(who) and cues.domain.search(who):
+            return "revenue"
+    return best
+
+
+def figure_metric(text: str, figure: Mention, lead_in: str,
+                  previous: tuple[Mention, dict[str, Any]] | None,
+                  cues: ClaimCues) -> tuple[str, str]:
+    """(metric, unit) of a figure; `previous` is the figure before it and its claim."""
+    norm = figure.norm or {}
+    trail = text[figure.end:figure.end + TRAIL_CHARS]
+    # For a count the counted noun stands before "more than": "23 cooperatives more than".
+    changed = is_change(lead_in, cues) or bool(cues.change_after.search(
+        re.sub(r"^\s*\w+", "", trail) if figure.label == "COUNT" else trail))
+    if previous is not None and previous[1]["metric"] == "change" \
+            and previous[0].label == figure.label \
+            and LIST_JOINER.fullmatch(text[previous[0].end:figure.start]):
+        # A list after a change cue: "increasing 27.57 percent, 60 percent and 42 percent".
+        changed = True
+    if figure.label == "MONEY":
+        unit = norm.get("currency") or "VND"
+        if changed:
+            return "change", unit
+        if cues.price.search(re.sub(r"^\s*(?:\([^)]*\)|đồng|dong)", "", trail)):
+            return "other", unit
+        return _money_metric(lead_in, cues), unit
+    if figure.label == "PERCENT":
+        return ("change" if changed else "share"), "%"
+    if figure.label == "QUANTITY":
+        return "other", norm.get("unit") or "count"
+    if changed:
+        return "change", "count"
+    if cues.worker_jobs.search(lead_in[-20:]):
+        return "worker_count", "count"
+    return cues.count_metrics.get(norm.get("unit") or "", "other"), "count"

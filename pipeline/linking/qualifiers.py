@@ -1,0 +1,72 @@
+"""Which figures are claims, and their `aggregate`, `per` and `status` (ANNOTATION.md §3),
+from cue words in the figure's clause or sentence."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.linking.cues import ClaimCues
+from pipeline.linking.segments import Mention, Span
+
+# How far around a figure rate words ("a month", "/year") are looked for.
+PER_REACH_AFTER = 25
+PER_REACH_BEFORE = 60
+AVERAGE_REACH_AFTER = 35
+OLD_VALUE_REACH = 8
+THRESHOLD_REACH = 12
+PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
+QUOTES = {'"', "“", "'", "‘"}
+
+
+def about_cooperatives(text: str, sentence: Span, paragraph: Span, sentences: list[Span],
+                       cues: ClaimCues) -> bool:
+    """Only figures about the cooperative economy are claims: the sentence names
+    cooperatives, or continues a sentence of its paragraph that does ("The co-operative
+    has 40 members. It earned VND2 billion last year.")."""
+    if cues.not_domain.search(text, *sentence):
+        return False
+    if cues.domain.search(text, *sentence):
+        return True
+    earlier = [s for s in sentences if paragraph[0] <= s[0] < sentence[0]]
+    return bool(earlier) and bool(cues.domain.search(text, *earlier[-1]))
+
+
+def legal_threshold(text: str, figure: Mention, sentence: Span, cues: ClaimCues) -> bool:
+    """"At least seven members, as required by law" is a legal threshold, no claim."""
+    return bool(cues.legal.search(text, *sentence)) and bool(cues.threshold.search(
+        text[max(sentence[0], figure.start - THRESHOLD_REACH):figure.end]))
+
+
+def aggregate(text: str, figure: Mention, clause: Span, cues: ClaimCues) -> str:
+    """`average` for an average cue in the figure's clause before it, or a "per
+    cooperative" right after it (beyond a parenthetical conversion); a quoted rating
+    ('27 percent "average"') is none."""
+    before = text[clause[0]:figure.start]
+    after = PARENTHESIS.sub("", text[figure.end:clause[1]])[:AVERAGE_REACH_AFTER]
+    scope = before + " " + after
+    for match in cues.average.finditer(scope):
+        quoted = scope[max(0, match.start() - 1):match.start()] in QUOTES
+        rating = cues.not_average.search(scope[match.start():match.end() + 2])
+        if not quoted and not rating:
+            return "average"
+    return "total"
+
+
+def per(text: str, figure: Mention, sentence: Span, cues: ClaimCues) -> str | None:
+    """The time basis of a rate ("a month", "/year", "annual") near the figure."""
+    after = PARENTHESIS.sub("", text[figure.end:sentence[1]])[:PER_REACH_AFTER]
+    before = text[max(sentence[0], figure.start - PER_REACH_BEFORE):figure.start]
+    return next((basis for basis, regex in cues.per.items()
+                 if regex.search(after) or regex.search(before)), None)
+
+
+def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: ClaimCues) -> str:
+    """target/estimate from cues before the figure in its sentence or in its clause; the
+    old value of a change ("from VND1.2 billion") is actual."""
+    scope = text[sentence[0]:clause[1]]
+    if cues.estimate.search(scope):
+        return "estimate"
+    if cues.target.search(scope) and not cues.old_value.search(
+            text[max(clause[0], figure.start - OLD_VALUE_REACH):figure.start]):
+        return "target"
+    return "actual"
