@@ -26,7 +26,7 @@ TASKS_PER_WORKER = 4
 # the tokenizer learns the archive's common words once, for good, and memory grows only by
 # the strings of those documents.
 ZONE_DOCS = 4096
-WARM_DOCS = 1024
+WARM_DOCS = 4096
 
 _worker_extract: "ZonedExtractor | None" = None
 _worker_failure: str | None = None

@@ -44,6 +44,7 @@ class ClaimCues:
     old_value: re.Pattern[str]
     national: re.Pattern[str]
     back_reference: re.Pattern[str]
+    continuation: re.Pattern[str]
     time: TimeCues
 
     @classmethod
@@ -76,6 +77,7 @@ class ClaimCues:
             old_value=words_regex(cues["old_value_cues"]),
             national=words_regex(cues["national_cues"]),
             back_reference=_regex_list(cues["back_reference_openings"], r"\W*", r"\b"),
+            continuation=_regex_list(cues["continuation_openings"], r"\W*", r"\b"),
             time=TimeCues(
                 now=words_regex(cues["now_cues"]),
                 comparison=_regex_list(cues["comparison_cues"], after=r"\s*$"),
