@@ -157,3 +157,14 @@ def test_invariants_hold_on_arbitrary_text(nlp, pieces):
 @given(st.text(max_size=300))
 def test_invariants_hold_on_any_unicode(nlp, text):
     _check_invariants(run(nlp, text))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(FIGURE_PIECES, st.sampled_from(["about", "more than", "up to",
+                                                          "US$", "one", "Forty-five", " "]),
+                          st.text(max_size=8)), max_size=30))
+def test_anchored_search_finds_what_a_full_scan_finds(nlp, pieces):
+    finder = nlp.get_pipe("coopie_numbers")
+    text = " ".join(pieces)
+    assert [m.span() for m in finder._figure_matches(text)] == [
+        m.span() for m in finder.pattern.finditer(text)]

@@ -24,9 +24,11 @@ from pipeline.linking.cues import ClaimCues
 from pipeline.linking.location import Location, claim_location, home_place
 from pipeline.linking.metric import figure_metric, metric_cue
 from pipeline.linking.segments import (Mention, Span, clause_span, containing,
-                                       paragraph_spans, sentence_spans)
+                                       containing_index, paragraph_spans, sentence_spans)
 from pipeline.linking.subject import claim_subject, named_cooperative
-from pipeline.linking.timing import claim_time, lead_span, reporting_period
+from pipeline.linking.timing import (TimeContext, TimeCues, claim_time, lead_span,
+                                     reporting_period)
+from pipeline.normalize.dates import published_interval
 from pipeline.normalize.numbers import NumberVocab
 
 FIGURE_LABELS = {"MONEY", "COUNT", "PERCENT", "QUANTITY"}
@@ -50,7 +52,6 @@ class DocumentContext:
     """What every claim of a document is linked against."""
 
     text: str
-    published: str | None
     sentences: list[Span]
     paragraphs: list[Span]
     figures: list[Mention]
@@ -58,24 +59,25 @@ class DocumentContext:
     places: list[Mention]
     coops: list[Mention]
     home: Location
-    headline: Span
-    period: dict[str, str] | None
+    timing: TimeContext
 
     @classmethod
-    def of(cls, doc: Doc, national: re.Pattern[str]) -> "DocumentContext":
+    def of(cls, doc: Doc, national: re.Pattern[str], time_cues: TimeCues) -> "DocumentContext":
         text = doc_text(doc)
         found = [m for m in mentions(doc) if m.norm]
         dates = [m for m in found if m.label == "DATE"]
         places = [m for m in found if m.label == "GPE"]
         paragraphs = paragraph_spans(text)
-        return cls(text=text, published=doc._.published, sentences=sentence_spans(text),
-                   paragraphs=paragraphs,
-                   figures=[m for m in found if m.label in FIGURE_LABELS], dates=dates,
-                   places=places,
+        sentences = sentence_spans(text)
+        figures = [m for m in found if m.label in FIGURE_LABELS]
+        timing = TimeContext(text, sentences, dates, figures, time_cues,
+                             published_interval(doc._.published),
+                             paragraphs[0] if paragraphs else (0, 0),
+                             reporting_period(lead_span(text, paragraphs), dates))
+        return cls(text=text, sentences=sentences,
+                   paragraphs=paragraphs, figures=figures, dates=dates, places=places,
                    coops=[m for m in found if m.label == "COOP" and m.norm.get("name")],
-                   home=home_place(text, places, national),
-                   headline=paragraphs[0] if paragraphs else (0, 0),
-                   period=reporting_period(lead_span(text, paragraphs), dates))
+                   home=home_place(text, places, national), timing=timing)
 
 
 class ClaimLinker(PatternDataComponent):
@@ -91,7 +93,7 @@ class ClaimLinker(PatternDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
-        context = DocumentContext.of(doc, self.cues.national)
+        context = DocumentContext.of(doc, self.cues.national, self.cues.time)
         text = context.text
         claims: list[dict[str, Any]] = []
         previous: tuple[Mention, dict] | None = None
@@ -102,21 +104,23 @@ class ClaimLinker(PatternDataComponent):
                 previous[1]["alt"].append({"value": figure.norm.get("value"),
                                            "unit": figure.norm.get("currency")})
                 continue
-            sentence = containing(context.sentences, figure.start)
+            sentence_index = containing_index(context.sentences, figure.start)
+            sentence = context.sentences[sentence_index] if context.sentences else (0, 0)
             paragraph = containing(context.paragraphs, figure.start)
             if not qualifiers.about_cooperatives(text, sentence, paragraph,
                                                  context.sentences, self.cues) \
                     or qualifiers.legal_threshold(text, figure, sentence, self.cues):
                 continue
-            claim = self._claim(context, figure, sentence, paragraph, previous)
+            claim = self._claim(context, figure, sentence_index, paragraph, previous)
             claims.append(claim)
             previous = (figure, claim)
         doc._.claims = claims
         return doc
 
-    def _claim(self, context: DocumentContext, figure: Mention, sentence: Span,
+    def _claim(self, context: DocumentContext, figure: Mention, sentence_index: int,
                paragraph: Span, previous: tuple[Mention, dict] | None) -> dict[str, Any]:
         text, cues, norm = context.text, self.cues, figure.norm
+        sentence = context.sentences[sentence_index]
         clause = clause_span(text, sentence, figure.start, figure.end)
         lead_in = text[sentence[0]:figure.start]
         metric, unit = figure_metric(text, figure, lead_in, previous, cues)
@@ -134,9 +138,7 @@ class ClaimLinker(PatternDataComponent):
                                      metric_cue(metric, lead_in, cues), lead_in, coop),
             "location": claim_location(text, sentence, context.places, context.home,
                                        cues.national),
-            "time": claim_time(text, figure, sentence, paragraph, context.sentences,
-                               context.dates, context.figures, context.published, cues.time,
-                               context.headline, context.period),
+            "time": claim_time(context.timing, figure, sentence_index, paragraph),
             "status": qualifiers.status(text, figure, clause, sentence, cues),
             "evidence": {"start": sentence[0], "end": sentence[1]},
         }

@@ -6,6 +6,7 @@ lines, so spaCy's sentence boundaries (which need a parser) are replaced by a fe
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -63,15 +64,15 @@ def paragraph_spans(text: str) -> list[Span]:
     return _pieces(text, LINE_BREAK, separators="\n")
 
 
+def containing_index(spans: list[Span], offset: int) -> int:
+    """The index of the span that holds `offset` (or of the last one that starts before
+    it; 0 when none does)."""
+    return max(bisect.bisect_right(spans, (offset, float("inf"))) - 1, 0)
+
+
 def containing(spans: list[Span], offset: int) -> Span:
     """The span that holds `offset` (or the last one that starts before it)."""
-    chosen = spans[0] if spans else (0, 0)
-    for span in spans:
-        if span[0] <= offset:
-            chosen = span
-        else:
-            break
-    return chosen
+    return spans[containing_index(spans, offset)] if spans else (0, 0)
 
 
 def clause_span(text: str, sentence: Span, start: int, end: int) -> Span:

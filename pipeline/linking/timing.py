@@ -5,7 +5,7 @@ resolved to the published day, the headline), else null."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.linking.segments import Mention, Span, figures_between
@@ -80,31 +80,56 @@ def sentence_date(text: str, figure: Mention, sentence: Span, dates: list[Mentio
     return best
 
 
-def claim_time(text: str, figure: Mention, sentence: Span, paragraph: Span,
-               sentences: list[Span], dates: list[Mention], figures: list[Mention],
-               published: str | None, cues: TimeCues, headline: Span,
-               reporting_period: Interval | None) -> Interval | None:
+@dataclass
+class TimeContext:
+    """What the time of every claim of one document is chosen from, computed once: for
+    each sentence, the date that opens it (if any) and whether it says "currently"."""
+
+    text: str
+    sentences: list[Span]
+    dates: list[Mention]
+    figures: list[Mention]
+    cues: TimeCues
+    published: Interval | None
+    headline: Span
+    reporting_period: Interval | None
+    openings: list[Mention | None] = field(default_factory=list)
+    says_now: list[bool] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        text = self.text
+        for sentence in self.sentences:
+            opening = next((d for d in self.dates if sentence[0] <= d.start < sentence[1]
+                            and is_opening(text, sentence, d, self.figures)), None)
+            self.openings.append(opening)
+            self.says_now.append(bool(self.cues.now.search(text, *sentence)))
+
+
+def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
+               paragraph: Span) -> Interval | None:
     """The interval a figure refers to, or None (ANNOTATION.md §3 `time`)."""
-    anchor = published_interval(published)
-    own = sentence_date(text, figure, sentence, dates, figures, cues)
+    text, cues, anchor = context.text, context.cues, context.published
+    sentence = context.sentences[sentence_index]
+    own = sentence_date(text, figure, sentence, context.dates, context.figures, cues)
     if own is not None:
         return _to_present(text, own, anchor, cues) or own.norm
-    if cues.now.search(text, sentence[0], sentence[1]):
+    if context.says_now[sentence_index]:
         return anchor
     # The latest governing marker among the paragraph's earlier sentences.
-    for earlier in reversed([s for s in sentences if paragraph[0] <= s[0] < sentence[0]]):
-        opening = [d for d in dates if earlier[0] <= d.start < earlier[1]
-                   and is_opening(text, earlier, d, figures) and d.norm]
-        if opening:
-            return _to_present(text, opening[0], anchor, cues) or opening[0].norm
-        if cues.now.search(text, earlier[0], earlier[1]):
+    index = sentence_index - 1
+    while index >= 0 and context.sentences[index][0] >= paragraph[0]:
+        opening = context.openings[index]
+        if opening is not None:
+            return _to_present(text, opening, anchor, cues) or opening.norm
+        if context.says_now[index]:
             return anchor
+        index -= 1
     if cues.now.search(text, paragraph[0], paragraph[1]):
         return anchor
-    if reporting_period is not None:
-        return reporting_period
+    if context.reporting_period is not None:
+        return context.reporting_period
     # A headline reports what is true when it is published.
-    if headline[0] <= figure.start < headline[1]:
+    if context.headline[0] <= figure.start < context.headline[1]:
         return anchor
     return None
 
