@@ -52,7 +52,7 @@ def add_candidate(doc: Doc, start_char: int, end_char: int, label: str,
         return None  # a 400-digit "number" overflows: no figure, and no Infinity in JSON
     span = doc.char_span(start_char, end_char, label=label, alignment_mode="contract",
                          span_id=source)
-    if span is None or not span.text.strip():
+    if span is None or not doc_text(doc)[span.start_char:span.end_char].strip():
         return None
     if doc._.candidate_norms is None:
         doc._.candidate_norms = {}

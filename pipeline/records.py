@@ -6,13 +6,16 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipeline.extensions import doc_text
 from pipeline.io.readers import InputDoc
 
 
 def entity_records(doc: Doc) -> list[dict[str, Any]]:
     """`doc.ents` as contract entities: start, end, label, text, norm."""
+    text = doc_text(doc)  # sliced: Span.text joins the span's tokens
     return [{"start": ent.start_char, "end": ent.end_char, "label": ent.label_,
-             "text": ent.text, "norm": ent._.norm} for ent in doc.ents]
+             "text": text[ent.start_char:ent.end_char], "norm": ent._.norm}
+            for ent in doc.ents]
 
 
 def document_record(source: InputDoc, doc: Doc | None = None,

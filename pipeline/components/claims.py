@@ -42,9 +42,11 @@ def make_claim_linker(nlp: Language, name: str) -> "ClaimLinker":
     return ClaimLinker(nlp, name)
 
 
-def mentions(doc: Doc) -> list[Mention]:
-    """The document's entities as plain mentions (doc.ents builds its spans on each call)."""
-    return [Mention(e.start_char, e.end_char, e.label_, e.text, e._.norm) for e in doc.ents]
+def mentions(doc: Doc, text: str) -> list[Mention]:
+    """The document's entities as plain mentions (doc.ents builds its spans on each call,
+    and Span.text joins tokens: the surface is sliced from the text instead)."""
+    return [Mention(e.start_char, e.end_char, e.label_, text[e.start_char:e.end_char],
+                    e._.norm) for e in doc.ents]
 
 
 @dataclass
@@ -64,7 +66,7 @@ class DocumentContext:
     @classmethod
     def of(cls, doc: Doc, national: re.Pattern[str], time_cues: TimeCues) -> "DocumentContext":
         text = doc_text(doc)
-        found = [m for m in mentions(doc) if m.norm]
+        found = [m for m in mentions(doc, text) if m.norm]
         dates = [m for m in found if m.label == "DATE"]
         places = [m for m in found if m.label == "GPE"]
         paragraphs = paragraph_spans(text)
