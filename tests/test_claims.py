@@ -174,6 +174,11 @@ def test_change_needs_a_change_cue_right_before(nlp, sentence, metrics):
                  [("member_count", 40), ("revenue", 3e9)], id="next-sentence-continues"),
     pytest.param("Under the law, a cooperative must have at least seven members.", [],
                  id="legal-threshold"),
+    pytest.param("The cooperatives employ 300 people; the average income of workers is "
+                 "VND5 million a month.", [("worker_count", 300), ("income", 5e6)],
+                 id="after-a-semicolon-continues"),
+    pytest.param("The cooperative has 40 members. Heavy rain damaged 25 hectares of rice.",
+                 [("member_count", 40)], id="an-unrelated-next-sentence-gives-no-claim"),
     pytest.param("Members of the cooperative sold longan at VND25,000 per kilo.",
                  [("other", 25000)], id="price-is-no-revenue"),
     pytest.param("The cooperative earned nearly VND900 million last year.",
@@ -191,6 +196,10 @@ def test_change_needs_a_change_cue_right_before(nlp, sentence, metrics):
                  id="set-up-is-no-rise"),
     pytest.param("The province had 120 cooperatives, an increase of 9 cooperatives.",
                  [("org_count", 120), ("change", 9)], id="count-change"),
+    pytest.param("Since joining the cooperative, his family makes a profit of VND40 million "
+                 "a year.", [("income", 4e7)], id="a-family-profit-is-income"),
+    pytest.param("The cooperative made a profit of VND800 million.", [("profit", 8e8)],
+                 id="a-cooperative-profit"),
 ])
 def test_metric_rules(nlp, text, expected):
     assert [(c["metric"], c["value"]) for c in claims(nlp, text)] == expected

@@ -42,11 +42,16 @@ def _money_metric(lead_in: str, cues: ClaimCues) -> str:
         for match in regex.finditer(lead_in):
             if match.start() > best_at:
                 best, best_at = metric, match.start()
-    if best == "income":
-        # A cooperative's own income is its revenue (ANNOTATION.md §3 rules).
-        who = lead_in[max(0, best_at - EARNER_REACH):best_at]
-        if not cues.earners.search(who) and cues.domain.search(who):
-            return "revenue"
+    # Who earns it: the earner or the cooperative named nearest before the cue.
+    who = lead_in[max(0, best_at - EARNER_REACH):best_at]
+    earner = max((m.end() for m in cues.earners.finditer(who)), default=-1)
+    cooperative = max((m.end() for m in cues.domain.finditer(who)), default=-1)
+    if best == "income" and cooperative >= 0 and earner < 0:
+        # A cooperative's own income is its revenue (ANNOTATION.md §3); "members of the
+        # cooperative earn" stays income.
+        return "revenue"
+    if best == "profit" and earner > cooperative:
+        return "income"  # what a member's family or a farmer makes is income
     return best
 
 

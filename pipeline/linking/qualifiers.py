@@ -21,14 +21,15 @@ QUOTES = {'"', "“", "'", "‘"}
 def about_cooperatives(text: str, sentence: Span, paragraph: Span, sentences: list[Span],
                        cues: ClaimCues) -> bool:
     """Only figures about the cooperative economy are claims: the sentence names
-    cooperatives, or opens as a continuation ("It", "This model", "The co-operatives") of
-    the sentence before it in its paragraph, which does ("The co-operative has 40 members.
+    cooperatives, or continues (after a semicolon, or opening with "It", "This model",
+    "The co-operatives") the sentence before it in its paragraph, which does ("The co-operative has 40 members.
     It earned VND2 billion last year.")."""
     if cues.not_domain.search(text, *sentence):
         return False
     if cues.domain.search(text, *sentence):
         return True
-    if not cues.continuation.match(text, sentence[0]):
+    after_semicolon = text[max(0, sentence[0] - 3):sentence[0]].rstrip().endswith(";")
+    if not (after_semicolon or cues.continuation.match(text, sentence[0])):
         return False
     earlier = [s for s in sentences if paragraph[0] <= s[0] < sentence[0]]
     return bool(earlier) and bool(cues.domain.search(text, *earlier[-1]))
