@@ -221,3 +221,20 @@ def test_metric_rules(nlp, text, expected):
 ])
 def test_subject_slot(nlp, text, subjects):
     assert [c["subject"] for c in claims(nlp, text)] == subjects
+
+
+@pytest.mark.parametrize("text, times", [
+    pytest.param("The share of cooperatives rated good rose from 30% to 55% compared to 2019.",
+                 [("2019-01-01", "2019-12-31"), None], id="old-value-takes-the-comparison-date"),
+    pytest.param("Cooperative revenue reached VND3 billion (US$120,000) in 2023, up from "
+                 "VND2 billion ($80,000) in 2022.",
+                 [("2023-01-01", "2023-12-31"), ("2022-01-01", "2022-12-31")],
+                 id="a-conversion-is-no-figure-between"),
+    pytest.param("In 2018, the cooperative earned a profit of VND1 billion, then in 2019 it "
+                 "earned a profit of VND2 billion.",
+                 [("2018-01-01", "2018-12-31"), ("2019-01-01", "2019-12-31")],
+                 id="then-starts-a-clause"),
+])
+def test_time_rules(nlp, text, times):
+    found = [c["time"] for c in claims(nlp, text)]
+    assert [(t["start"], t["end"]) if t else None for t in found] == times

@@ -72,7 +72,11 @@ class DocumentContext:
         paragraphs = paragraph_spans(text)
         sentences = sentence_spans(text)
         figures = [m for m in found if m.label in FIGURE_LABELS]
-        timing = TimeContext(text, sentences, dates, figures, time_cues,
+        # A conversion "(US$51,000)" stands between nothing: it is its amount's alt.
+        conversions = {id(after) for before, after in zip(figures, figures[1:])
+                       if _is_conversion(text, before, after)}
+        amounts = [f for f in figures if id(f) not in conversions]
+        timing = TimeContext(text, sentences, dates, amounts, time_cues,
                              published_interval(doc._.published),
                              paragraphs[0] if paragraphs else (0, 0),
                              reporting_period(lead_span(text, paragraphs), dates))
@@ -80,6 +84,12 @@ class DocumentContext:
                    paragraphs=paragraphs, figures=figures, dates=dates, places=places,
                    coops=[m for m in found if m.label == "COOP" and m.norm.get("name")],
                    home=home_place(text, places, national), timing=timing)
+
+
+def _is_conversion(text: str, amount: Mention, figure: Mention) -> bool:
+    """`figure` is a conversion of `amount` in parentheses: "VND2.9 billion (US$126,028)"."""
+    return amount.label == "MONEY" and figure.label == "MONEY" and amount.end <= figure.start \
+        and bool(CONVERSION_OPENING.fullmatch(text[amount.end:figure.start]))
 
 
 class ClaimLinker(PatternDataComponent):
@@ -100,8 +110,7 @@ class ClaimLinker(PatternDataComponent):
         claims: list[dict[str, Any]] = []
         previous: tuple[Mention, dict] | None = None
         for figure in context.figures:
-            if previous and figure.label == "MONEY" and previous[0].label == "MONEY" \
-                    and CONVERSION_OPENING.fullmatch(text[previous[0].end:figure.start]):
+            if previous and _is_conversion(text, previous[0], figure):
                 # "VND2.9 billion (US$126,028)": one claim with an alt (ANNOTATION.md §3).
                 previous[1]["alt"].append({"value": figure.norm.get("value"),
                                            "unit": figure.norm.get("currency")})

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 # A sentence ends at . ! ? before a space, at a glued full stop ("year.The"), at ; or a line
-# break. "No. 35", "4.5" and "U.S." do not end one.
+# break, or before ", then"/", while". "No. 35", "4.5" and "U.S." do not end one.
 SENTENCE_END = re.compile(
-    r"(?<!\d)(?<!\bNo)[.!?](?=\s|$)|(?<=[a-z%)\"”])\.(?=[A-Z])|[;\n]|(?<=\d)\.(?=\s+[A-Z])")
+    r"(?<!\d)(?<!\bNo)[.!?](?=\s|$)|(?<=[a-z%)\"”])\.(?=[A-Z])|[;\n]|(?<=\d)\.(?=\s+[A-Z])"
+    # ", then …" and ", while …" start a clause that states figures of its own.
+    r"|,(?=\s+(?:then|while|whereas)\b)")
 # Clauses inside a sentence: a comma not inside a number ("20,000"), a colon, a dash
 # between spaces, or a parenthesis.
 LINE_BREAK = re.compile(r"\n")
@@ -56,7 +58,7 @@ def _pieces(text: str, boundaries: re.Pattern[str], separators: str) -> list[Spa
 
 def sentence_spans(text: str) -> list[Span]:
     """Every non-empty sentence of `text`, in order (ANNOTATION.md §3 evidence)."""
-    return _pieces(text, SENTENCE_END, separators=";\n")
+    return _pieces(text, SENTENCE_END, separators=";\n,")
 
 
 def paragraph_spans(text: str) -> list[Span]:

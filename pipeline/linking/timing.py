@@ -64,10 +64,24 @@ def _to_present(text: str, mention: Mention, published: Interval | None,
 def sentence_date(text: str, figure: Mention, sentence: Span, dates: list[Mention],
                   figures: list[Mention], cues: TimeCues) -> Mention | None:
     """The date of the figure's own sentence that is closest to it, with dates across
-    another figure ranked down and a sentence-opening date covering the whole sentence."""
+    another figure ranked down and a sentence-opening date covering the whole sentence.
+
+    A date a figure is compared with ("compared to 2020") is not its time, except for the
+    old value of a change: "rose from 24% to 62.6% compared to 2020" (24% is of 2020), "up
+    from VND2 billion in 2022".
+    """
+    old_value = bool(cues.range_start.search(text[max(0, figure.start - 12):figure.start]))
+    inside = [d for d in dates if sentence[0] <= d.start < sentence[1]]
+    if old_value:
+        # "up from VND2 billion in 2022": the old value's own date follows it.
+        compared = [d for d in inside if is_comparison(text, d, cues)] or [
+            d for d in inside if d.start >= figure.end
+            and not figures_between(figures, figure.end, d.start)]
+        if compared:
+            return compared[0]
     best, best_score = None, None
-    for mention in dates:
-        if not (sentence[0] <= mention.start < sentence[1]) or is_comparison(text, mention, cues):
+    for mention in inside:
+        if is_comparison(text, mention, cues):
             continue
         after = mention.start >= figure.end
         gap = (mention.start, figure.end) if after else (figure.start, mention.end)
