@@ -200,6 +200,12 @@ def test_change_needs_a_change_cue_right_before(nlp, sentence, metrics):
                  "a year.", [("income", 4e7)], id="a-family-profit-is-income"),
     pytest.param("The cooperative made a profit of VND800 million.", [("profit", 8e8)],
                  id="a-cooperative-profit"),
+    pytest.param("Cooperative members grow two crops a year on 35 ha.", [("other", 35)],
+                 id="crops-are-no-claim-and-grow-is-no-change"),
+    pytest.param("The cooperative was formed from 4 farmer groups.", [("org_count", 4)],
+                 id="farmer-groups"),
+    pytest.param("The number of cooperatives rose to 45 cooperatives.", [("org_count", 45)],
+                 id="a-new-level-is-no-change"),
 ])
 def test_metric_rules(nlp, text, expected):
     assert [(c["metric"], c["value"]) for c in claims(nlp, text)] == expected

@@ -120,7 +120,8 @@ class ClaimLinker(PatternDataComponent):
             paragraph = containing(context.paragraphs, figure.start)
             if not qualifiers.about_cooperatives(text, sentence, paragraph,
                                                  context.sentences, self.cues) \
-                    or qualifiers.legal_threshold(text, figure, sentence, self.cues):
+                    or qualifiers.legal_threshold(text, figure, sentence, self.cues) \
+                    or qualifiers.not_a_figure_of_the_economy(figure, self.cues):
                 continue
             claim = self._claim(context, figure, sentence_index, paragraph, previous)
             claims.append(claim)

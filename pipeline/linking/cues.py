@@ -31,6 +31,8 @@ class ClaimCues:
     money_metrics: dict[str, re.Pattern[str]]
     count_metrics: dict[str, str]
     change_before: re.Pattern[str]
+    count_change_before: re.Pattern[str]
+    not_claim_units: frozenset[str]
     change_after: re.Pattern[str]
     phrasal_verbs: frozenset[str]
     price: re.Pattern[str]
@@ -64,6 +66,9 @@ class ClaimCues:
             change_before=re.compile(
                 rf"{change}(?:\s+(?!to\b|from\b)[\w%.,]+){{0,3}}?\s*(?:of|by)?\s*$",
                 re.IGNORECASE),
+            count_change_before=re.compile(
+                rf"{words_regex(cues['count_change_cues']).pattern}\s*$", re.IGNORECASE),
+            not_claim_units=frozenset(cues["not_claim_units"]),
             change_after=_regex_list(cues["change_after_cues"], r"^\s*", r"\b"),
             phrasal_verbs=frozenset(w.lower() for w in cues["not_change_before"]),
             price=_regex_list(cues["price_cues"], r"^\s*"),

@@ -17,11 +17,12 @@ EARNER_REACH = 40
 LIST_JOINER = re.compile(r"[\s,]*(?:and\s+)?")
 
 
-def is_change(lead_in: str, cues: ClaimCues) -> bool:
-    """A change cue just before the figure ("up 5.8%", "a rise of VND17 million"), not a
-    new level ("increase to VND2.9 billion") nor a phrasal verb ("set up 110")."""
+def is_change(lead_in: str, cues: ClaimCues, count: bool = False) -> bool:
+    """A change cue just before the figure ("up 5.8%", "a rise of VND17 million"; for a
+    count only the cues of `count_change_cues`), not a new level ("increase to VND2.9
+    billion") nor a phrasal verb ("set up 110")."""
     window = lead_in[-CHANGE_REACH:]
-    match = cues.change_before.search(window)
+    match = (cues.count_change_before if count else cues.change_before).search(window)
     if match is None:
         return False
     word_before = re.findall(r"[\w-]+", window[:match.start()])[-1:]
@@ -61,9 +62,12 @@ def figure_metric(text: str, figure: Mention, lead_in: str,
     """(metric, unit) of a figure; `previous` is the figure before it and its claim."""
     norm = figure.norm or {}
     trail = text[figure.end:figure.end + TRAIL_CHARS]
-    # For a count the counted noun stands before "more than": "23 cooperatives more than".
-    changed = is_change(lead_in, cues) or bool(cues.change_after.search(
-        re.sub(r"^\s*\w+", "", trail) if figure.label == "COUNT" else trail))
+    # For a count, the counted noun stands before "more than": "23 cooperatives more than".
+    if figure.label == "COUNT":
+        changed = is_change(lead_in, cues, count=True) or bool(
+            cues.change_after.search(re.sub(r"^\s*\w+", "", trail)))
+    else:
+        changed = is_change(lead_in, cues) or bool(cues.change_after.search(trail))
     if previous is not None and previous[1]["metric"] == "change" \
             and previous[0].label == figure.label \
             and LIST_JOINER.fullmatch(text[previous[0].end:figure.start]):

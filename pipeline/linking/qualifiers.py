@@ -35,6 +35,11 @@ def about_cooperatives(text: str, sentence: Span, paragraph: Span, sentences: li
     return bool(earlier) and bool(cues.domain.search(text, *earlier[-1]))
 
 
+def not_a_figure_of_the_economy(figure: Mention, cues: ClaimCues) -> bool:
+    """Counts of how things are done ("two crops a year") give no claim."""
+    return figure.label == "COUNT" and (figure.norm or {}).get("unit") in cues.not_claim_units
+
+
 def legal_threshold(text: str, figure: Mention, sentence: Span, cues: ClaimCues) -> bool:
     """"At least seven members, as required by law" is a legal threshold, no claim."""
     return bool(cues.legal.search(text, *sentence)) and bool(cues.threshold.search(
