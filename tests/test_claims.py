@@ -244,3 +244,10 @@ def test_subject_slot(nlp, text, subjects):
 def test_time_rules(nlp, text, times):
     found = [c["time"] for c in claims(nlp, text)]
     assert [(t["start"], t["end"]) if t else None for t in found] == times
+
+
+def test_a_country_inside_a_quoted_title_is_not_the_place(nlp):
+    text = ("Thai Binh cooperatives grow rice. With the project \"Rice Value Chains in "
+            "Vietnam\", the cooperative has 60 members.")
+    (claim,) = claims(nlp, text)
+    assert claim["location"]["province"] == "Thai Binh"

@@ -38,11 +38,21 @@ def home_place(text: str, places: list[Mention], national: re.Pattern[str]) -> L
     return {"name": name, "province": name, "province_2025": merged}
 
 
+QUOTES = re.compile(r'["“”]')
+
+
+def _quoted(text: str, sentence: Span, place: Mention) -> bool:
+    """A place inside a quoted title ('the project "… Value Chain in Vietnam"') is not
+    where the figure is."""
+    return len(QUOTES.findall(text, sentence[0], place.start)) % 2 == 1
+
+
 def claim_location(text: str, sentence: Span, places: list[Mention], home: Location,
                    national: re.Pattern[str]) -> Location:
     """The most specific place named in the sentence; a national cue ("nationwide") makes
     it Vietnam; else the home province."""
-    inside = [p for p in places if sentence[0] <= p.start < sentence[1]]
+    inside = [p for p in places if sentence[0] <= p.start < sentence[1]
+              and not _quoted(text, sentence, p)]
     if inside:
         best = max(inside, key=lambda p: LEVEL_RANK.get(p.norm.get("level"), 0))
         return _as_location(best.norm)
