@@ -251,3 +251,11 @@ def test_a_country_inside_a_quoted_title_is_not_the_place(nlp):
             "Vietnam\", the cooperative has 60 members.")
     (claim,) = claims(nlp, text)
     assert claim["location"]["province"] == "Thai Binh"
+
+
+def test_a_change_takes_the_aggregate_of_the_figure_that_changed(nlp):
+    text = ("The average revenue of a cooperative was VND2 billion, up 12 percent compared "
+            "to 2020. The province has 300 cooperatives, up 5 percent.")
+    found = [(c["metric"], c["aggregate"]) for c in claims(nlp, text)]
+    assert found == [("revenue", "average"), ("change", "average"), ("org_count", "total"),
+                     ("change", "total")]

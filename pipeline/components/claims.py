@@ -129,6 +129,16 @@ class ClaimLinker(PatternDataComponent):
         doc._.claims = claims
         return doc
 
+    def _aggregate(self, text: str, figure: Mention, clause: Span, metric: str,
+                   paragraph: Span, previous: tuple[Mention, dict] | None) -> str:
+        """The figure's own average cue; else, for a change, the aggregate of the figure
+        that changed, the claim before it in the paragraph (ANNOTATION.md §3 rules)."""
+        own = qualifiers.aggregate(text, figure, clause, self.cues)
+        if own == "total" and metric == "change" and previous is not None \
+                and previous[0].start >= paragraph[0]:
+            return previous[1]["aggregate"]
+        return own
+
     def _claim(self, context: DocumentContext, figure: Mention, sentence_index: int,
                paragraph: Span, previous: tuple[Mention, dict] | None) -> dict[str, Any]:
         text, cues, norm = context.text, self.cues, figure.norm
@@ -140,7 +150,7 @@ class ClaimLinker(PatternDataComponent):
                                  cues.back_reference)
         return {
             "metric": metric,
-            "aggregate": qualifiers.aggregate(text, figure, clause, cues),
+            "aggregate": self._aggregate(text, figure, clause, metric, paragraph, previous),
             "per": qualifiers.per(text, figure, sentence, cues),
             "value": norm.get("value"), "low": norm.get("low"), "high": norm.get("high"),
             "unit": unit,
