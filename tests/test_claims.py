@@ -259,3 +259,17 @@ def test_a_change_takes_the_aggregate_of_the_figure_that_changed(nlp):
     found = [(c["metric"], c["aggregate"]) for c in claims(nlp, text)]
     assert found == [("revenue", "average"), ("change", "average"), ("org_count", "total"),
                      ("change", "total")]
+
+
+def test_an_article_about_one_cooperative_gives_it_its_measures(nlp):
+    text = ("Hoa Son Pepper Cooperative was founded in 2015 by 20 farmers.\n"
+            "Its members now farm 45 ha. Last year, profit reached VND900 million.")
+    found = {c["metric"]: c["subject"] for c in claims(nlp, text, "2024-05-01")}
+    assert found["other"] == "Hoa Son Pepper Cooperative"
+    assert found["profit"] == "Hoa Son Pepper Cooperative"
+
+
+def test_a_bare_amount_is_of_cooperatives(nlp):
+    (claim,) = claims(nlp, "Across the province, cooperatives reported that annual revenue "
+                           "reached VND2.4 billion.")
+    assert claim["subject"] == "annual revenue of cooperatives"

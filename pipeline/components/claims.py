@@ -62,6 +62,7 @@ class DocumentContext:
     coops: list[Mention]
     home: Location
     timing: TimeContext
+    only_coop: str | None
 
     @classmethod
     def of(cls, doc: Doc, national: re.Pattern[str], time_cues: TimeCues) -> "DocumentContext":
@@ -80,10 +81,12 @@ class DocumentContext:
                              published_interval(doc._.published),
                              paragraphs[0] if paragraphs else (0, 0),
                              reporting_period(lead_span(text, paragraphs), dates))
+        coops = [m for m in found if m.label == "COOP" and m.norm.get("name")]
+        names = {c.norm["name"] for c in coops}
         return cls(text=text, sentences=sentences,
                    paragraphs=paragraphs, figures=figures, dates=dates, places=places,
-                   coops=[m for m in found if m.label == "COOP" and m.norm.get("name")],
-                   home=home_place(text, places, national), timing=timing)
+                   coops=coops, home=home_place(text, places, national), timing=timing,
+                   only_coop=names.pop() if len(names) == 1 else None)
 
 
 def _is_conversion(text: str, amount: Mention, figure: Mention) -> bool:
@@ -157,7 +160,8 @@ class ClaimLinker(PatternDataComponent):
             "approx": self.numbers.approx_kind(figure.text),
             "alt": [],
             "subject": claim_subject(text, figure, metric, clause,
-                                     metric_cue(metric, lead_in, cues), lead_in, coop),
+                                     metric_cue(metric, lead_in, cues), lead_in, coop,
+                                     context.only_coop),
             "location": claim_location(text, sentence, context.places, context.home,
                                        cues.national),
             "time": claim_time(context.timing, figure, sentence_index, paragraph),

@@ -21,15 +21,18 @@ QUOTES = {'"', "“", "'", "‘"}
 def about_cooperatives(text: str, sentence: Span, paragraph: Span, sentences: list[Span],
                        cues: ClaimCues) -> bool:
     """Only figures about the cooperative economy are claims: the sentence names
-    cooperatives, or continues (after a semicolon, or opening with "It", "This model",
-    "The co-operatives") the sentence before it in its paragraph, which does ("The co-operative has 40 members.
+    cooperatives, or continues (after a semicolon, opening with "It", "This model", "The
+    co-operatives", or speaking of revenue or profit) the sentence before it in its
+    paragraph, which does ("The co-operative has 40 members.
     It earned VND2 billion last year.")."""
     if cues.not_domain.search(text, *sentence):
         return False
     if cues.domain.search(text, *sentence):
         return True
     after_semicolon = text[max(0, sentence[0] - 3):sentence[0]].rstrip().endswith(";")
-    if not (after_semicolon or cues.continuation.match(text, sentence[0])):
+    economic = any(regex.search(text, *sentence) for metric, regex in
+                   cues.money_metrics.items() if metric in ("revenue", "profit"))
+    if not (after_semicolon or economic or cues.continuation.match(text, sentence[0])):
         return False
     earlier = [s for s in sentences if paragraph[0] <= s[0] < sentence[0]]
     return bool(earlier) and bool(cues.domain.search(text, *earlier[-1]))

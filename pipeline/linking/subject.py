@@ -54,12 +54,15 @@ def measured_phrase(lead_in: str, cue: re.Match[str] | None) -> str | None:
 
 
 def claim_subject(text: str, figure: Mention, metric: str, clause: Span,
-                  cue: re.Match[str] | None, lead_in: str, coop: str | None) -> str:
+                  cue: re.Match[str] | None, lead_in: str, coop: str | None,
+                  only_coop: str | None = None) -> str:
     """The subject of a claim.
 
     A count names what it counts ('agricultural cooperatives applying high technology');
     a figure about one named cooperative takes its name (`coop`); an amount takes its
-    metric phrase ('average revenue of a cooperative'); a share what it is a share of.
+    metric phrase ('average revenue of a cooperative'); a share what it is a share of. In
+    an article that names a single cooperative (`only_coop`), a measure (ha, tonnes) or an
+    amount whose phrase says whose it is not ("profit of VND1 billion") is that one's.
     """
     if figure.label == "COUNT":
         phrase = _phrase(WORD.findall(text[figure.end:clause[1]]))
@@ -69,6 +72,10 @@ def claim_subject(text: str, figure: Mention, metric: str, clause: Span,
             return " ".join(phrase)
     if coop:
         return coop
+    measured = measured_phrase(lead_in, cue)
+    bare = measured is None or not any(w in measured.split() for w in LINKING)
+    if only_coop and bare and figure.label in {"QUANTITY", "MONEY"}:
+        return only_coop
     if figure.label == "PERCENT":
         after = WORD.findall(text[figure.end:clause[1]])
         if after[:1] and after[0].lower() == "of":
@@ -76,7 +83,9 @@ def claim_subject(text: str, figure: Mention, metric: str, clause: Span,
             phrase = _phrase(after[start:])
             if phrase:
                 return " ".join(phrase)
-    return measured_phrase(lead_in, cue) or FALLBACK
+    if measured and bare and figure.label == "MONEY":
+        return f"{measured} of cooperatives"
+    return measured or FALLBACK
 
 
 def named_cooperative(text: str, sentence: Span, paragraph: Span, coops: list[Mention],
