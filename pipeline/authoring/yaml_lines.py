@@ -29,7 +29,7 @@ def load_with_lines(path: Path) -> tuple[Any, Lines]:
     Raises:
         yaml.MarkedYAMLError: the file is not valid YAML.
     """
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(path.read_text(encoding="utf-8"))
     try:
         node = loader.get_single_node()
         lines: Lines = {}
