@@ -5,6 +5,7 @@ province, district, commune (got 'distict')`."""
 from __future__ import annotations
 
 import difflib
+import functools
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -119,12 +120,18 @@ def check_file(file: ProvinceFile, cue_names: set[str]) -> list[str]:
     return problems.found
 
 
-def _spacy_rejects(pattern: dict[str, Any]) -> str | None:
-    """spaCy's own validation of a span ruler pattern (validate=True), or None."""
+@functools.lru_cache(maxsize=1)
+def _validating_ruler():
+    """One span ruler with spaCy's pattern validation, reused for every pattern."""
     import spacy
 
-    nlp = spacy.blank("en")
-    ruler = nlp.add_pipe("span_ruler", config={"validate": True})
+    return spacy.blank("en").add_pipe("span_ruler", config={"validate": True})
+
+
+def _spacy_rejects(pattern: dict[str, Any]) -> str | None:
+    """spaCy's own validation of a span ruler pattern (validate=True), or None."""
+    ruler = _validating_ruler()
+    ruler.clear()
     try:
         ruler.add_patterns([{"label": str(pattern.get("label")),
                              "pattern": pattern.get("pattern")}])

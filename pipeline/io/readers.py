@@ -43,9 +43,20 @@ def check_inputs(inputs: Iterable[str]) -> None:
             raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=raw))
 
 
+def _files_of(raw: str) -> Iterator[tuple[Path, Path]]:
+    """(file, root) for one path: the path itself, or a folder's files (recursively,
+    sorted); root is what document ids are relative to."""
+    path = Path(raw)
+    if path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if p.is_file()):
+            if file.suffix.lower() in SUPPORTED and not file.name.startswith("."):
+                yield file, path
+    else:
+        yield path, path.parent
+
+
 def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Path]]:
-    """(file, root) for every file of the given paths and folders (recursively, sorted);
-    root is what document ids are relative to. `-` is skipped.
+    """(file, root) for every file of the given paths and folders; `-` is skipped.
 
     Raises:
         CoopieError: a path does not exist (checked before anything is read).
@@ -53,15 +64,8 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Path]]:
     inputs = list(inputs)
     check_inputs(inputs)
     for raw in inputs:
-        if raw == "-":
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.suffix.lower() in SUPPORTED and not file.name.startswith("."):
-                    yield file, path
-        else:
-            yield path, path.parent
+        if raw != "-":
+            yield from _files_of(raw)
 
 
 def iter_documents(inputs: Iterable[str], stdin: IO[bytes] | None = None) -> Iterator[InputDoc]:
@@ -75,9 +79,9 @@ def iter_documents(inputs: Iterable[str], stdin: IO[bytes] | None = None) -> Ite
     for raw in inputs:
         if raw == "-":
             yield from _read_stdin(stdin or sys.stdin.buffer)
-            continue
-        for file, root in expand_inputs([raw]):
-            yield from read_file(file, root)
+        else:
+            for file, root in _files_of(raw):
+                yield from read_file(file, root)
 
 
 def document_id(path: Path, root: Path) -> str:
