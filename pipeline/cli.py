@@ -11,6 +11,7 @@ from typing import List, Optional
 import typer
 
 from pipeline import errors
+from pipeline.batch.spec import DEFAULT_MAX_CHARS
 
 app = typer.Typer(help="Extract checkable claims from news about cooperatives in Vietnam.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -50,7 +51,7 @@ def extract(
                                 "the same output file."),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing output "
                                    "file."),
-    max_chars: int = typer.Option(1_000_000, "--max-chars", help="Longer documents get an "
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Longer documents get an "
                                   "error record instead of being processed."),
     model: Optional[Path] = typer.Option(None, "--model", help="A built pipeline folder "
                                          "(default: models/coopie-en, else built from "
@@ -180,19 +181,18 @@ def patterns_check(
     from pipeline import resources
     from pipeline.authoring.check import check_paths
     from pipeline.authoring.examples import example_failures
-    from pipeline.authoring.provinces import read_province_file
     from pipeline.loading import build
 
     try:
         root = resources.patterns_dir(patterns)
         cue_names = set(resources.load_shared_files(root)["cues"])
-        problems, count, checked = check_paths(list(paths or [root / "provinces"]), cue_names)
-        with_examples = [path for path in checked if read_province_file(path).curated(
-            "examples")]
+        problems, files = check_paths(list(paths or [root / "provinces"]), cue_names)
+        count = len(files)
+        with_examples = [file for file in files if file.curated("examples")]
         if not problems and with_examples:
             nlp = build(root)
-            for path in with_examples:
-                problems += example_failures(nlp, read_province_file(path))
+            for file in with_examples:
+                problems += example_failures(nlp, file)
     except errors.CoopieError as err:
         _fail(err)
         return

@@ -15,8 +15,8 @@ from spacy.language import Language
 from pipeline import errors
 from pipeline.batch.local import chunks, extract_one, run_in_pool, run_in_process
 from pipeline.batch.sinks import Rendered, Sink, drop_written, render, skip_done
-from pipeline.batch.spec import PipelineSpec
-from pipeline.io.readers import InputDoc, check_inputs, iter_documents
+from pipeline.batch.spec import DEFAULT_MAX_CHARS, PipelineSpec
+from pipeline.io.readers import InputDoc, iter_documents
 
 ENGINES = ("local", "dask")
 
@@ -28,7 +28,7 @@ def default_workers() -> int:
 
 
 def extract_records(nlp: Language, documents: Iterable[InputDoc],
-                    max_chars: int = 1_000_000) -> Iterator[dict]:
+                    max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[dict]:
     """Run the pipeline on each document in this process; a failure becomes that
     document's `error`. Output order is input order."""
     for source in documents:
@@ -72,8 +72,7 @@ def run_extract(spec: PipelineSpec, inputs: list[str], output: str, *,
         raise errors.CoopieError(errors.E_WORKERS.format(workers=workers))
     if engine not in ENGINES:
         raise errors.CoopieError(f"unknown --engine '{engine}' (use local or dask)")
-    check_inputs(inputs)
-    documents = _warn_duplicates(iter_documents(inputs, stdin=stdin))
+    documents = _warn_duplicates(iter_documents(inputs, stdin=stdin))  # checks the paths
     first = next(documents, None)
     if first is None:
         raise errors.CoopieError(errors.E_NO_INPUTS.format(paths=", ".join(inputs)))

@@ -63,7 +63,7 @@ def validate_patterns(patterns_dir: str | Path) -> None:
     """
     from pipeline.authoring.check import check_paths
 
-    problems, _, _ = check_paths([Path(patterns_dir) / "provinces"],
+    problems, _ = check_paths([Path(patterns_dir) / "provinces"],
                               set(resources.load_shared_files(patterns_dir)["cues"]))
     if problems:
         raise errors.CoopieError(errors.E_PATTERNS_INVALID.format(

@@ -184,9 +184,10 @@ def cross_file_problems(files: list[ProvinceFile]) -> list[str]:
     return found
 
 
-def check_paths(paths: list[Path], cue_names: set[str]) -> tuple[list[str], int, list[Path]]:
-    """Problems of the given province files (and folders of them), how many files, and the
-    files that parsed."""
+def check_paths(paths: list[Path],
+                cue_names: set[str]) -> tuple[list[str], list[ProvinceFile]]:
+    """Problems of the given province files (and folders of them), and the files that
+    parsed."""
     files, found = [], []
     for path in paths:
         if path.is_dir() and (path / "provinces").is_dir():
@@ -205,4 +206,4 @@ def check_paths(paths: list[Path], cue_names: set[str]) -> tuple[list[str], int,
                 continue
             files.append(file)
             found += check_file(file, cue_names)
-    return found + cross_file_problems(files), len(files), [f.path for f in files]
+    return found + cross_file_problems(files), files

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+# Longer documents get an error record instead of being processed: spaCy's own default
+# `max_length`, past which memory use is no longer reasonable.
+DEFAULT_MAX_CHARS = 1_000_000
+
 
 @dataclass(frozen=True)
 class PipelineSpec:
@@ -14,7 +18,7 @@ class PipelineSpec:
 
     model: str | None = None
     patterns: str | None = None
-    max_chars: int = 1_000_000
+    max_chars: int = DEFAULT_MAX_CHARS
 
     def load(self) -> Language:
         """Load (or build) the pipeline this spec names; raises CoopieError if invalid."""
