@@ -119,3 +119,16 @@ def test_gold_check_reports_every_problem():
     assert "entities[0] 'Hanoi' (0-5) overlaps entities[1] 'oi ha' (3-8)" in text_of
     assert "claims[0]: unknown metric 'revenue_growth' at 0-10" in text_of
     assert "claims[1]: claim without a value (or low and high) at 0-10" in text_of
+
+
+@pytest.mark.parametrize("gold_subject, pred_subject, same", [
+    ("Hoang Chau Co-operative", "Hoang Chau cooperative", True),
+    ("co-op members", "Coop members", True),
+    ("the Tan Phu co-op’s members", "Tan Phu coop members", True),
+    ("“green” cooperatives", '"green" cooperatives', True),
+    ("People's Credit Funds", "people’s credit funds", True),
+    ("regular workers", "cooperative union members", False),
+])
+def test_subjects_compare_as_section_4_says(gold_subject, pred_subject, same):
+    result = score_claims([([claim(subject=gold_subject)], [claim(subject=pred_subject)])])
+    assert result["slots"]["subject"] == (1.0 if same else 0.0)

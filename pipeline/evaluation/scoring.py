@@ -7,6 +7,7 @@ label" with full credit; its `strict` scheme equals ours, which the tests check 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any, Iterable
 
@@ -17,6 +18,11 @@ SLOTS = ("location.province", "time", "status", "aggregate", "per", "approx", "s
 FULL_CLAIM_SLOTS = ("location.province", "time", "status", "aggregate")
 TOLERANCE = 0.005
 SUBJECT_THRESHOLD = 80
+# ANNOTATION.md §4: subjects compare lower-cased, "co-operative" as "cooperative", "co-op" as
+# "coop", curly quotes straightened and a possessive 's dropped.
+SUBJECT_SPELLINGS = ((re.compile(r"co-operative"), "cooperative"), (re.compile(r"\bco-op\b"), "coop"),
+                     (re.compile(r"[‘’]"), "'"), (re.compile(r"[“”]"), '"'),
+                     (re.compile(r"'s\b"), ""))
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
@@ -136,6 +142,15 @@ def match_claims(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     return sorted(pairs)
 
 
+def subject_key(subject: str | None) -> str:
+    """A subject as §4 compares it: lower-cased, co-operative/co-op and curly quotes
+    written one way, possessive 's dropped."""
+    key = (subject or "").lower()
+    for pattern, replacement in SUBJECT_SPELLINGS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
 def slot_correct(slot: str, gold: dict, pred: dict) -> bool:
     """Whether one slot of a matched claim pair is right (ANNOTATION.md §4)."""
     if slot == "location.province":
@@ -147,8 +162,8 @@ def slot_correct(slot: str, gold: dict, pred: dict) -> bool:
             return g is None and p is None
         return g.get("start") == p.get("start") and g.get("end") == p.get("end")
     if slot == "subject":
-        return fuzz.token_set_ratio(gold.get("subject") or "", pred.get("subject") or "") \
-            >= SUBJECT_THRESHOLD
+        return fuzz.token_set_ratio(subject_key(gold.get("subject")),
+                                    subject_key(pred.get("subject"))) >= SUBJECT_THRESHOLD
     return gold.get(slot) == pred.get(slot)
 
 
