@@ -118,6 +118,21 @@ def test_quantity(nlp, sentence, surface, value, unit):
                  {"start": "2022-01-01", "end": "2022-12-31"}, id="relative"),
     pytest.param("Sales grew in 2013.However, costs rose.", "2013", None,
                  {"start": "2013-01-01", "end": "2013-12-31"}, id="glued-sentence"),
+    pytest.param("Farm news\nWednesday, March 6, 2024 | 08:12:40\n95 views",
+                 "Wednesday, March 6, 2024 | 08:12:40", None,
+                 {"start": "2024-03-06", "end": "2024-03-06"}, id="dateline-weekday-time"),
+    pytest.param("Co-op news\n10:41:05 AM | 10/25/2021\nThe union met.",
+                 "10:41:05 AM | 10/25/2021", None,
+                 {"start": "2021-10-25", "end": "2021-10-25"}, id="dateline-time-first"),
+    pytest.param("Farm news | June 02, 2022, 09:15 [GMT+7]\nThe union met.",
+                 "June 02, 2022, 09:15 [GMT+7]", None,
+                 {"start": "2022-06-02", "end": "2022-06-02"}, id="dateline-bracket-zone"),
+    pytest.param("By the end of May 2021, loans reached VND5 billion.", "the end of May 2021",
+                 None, {"start": "2021-05-31", "end": "2021-05-31"}, id="end-of-month"),
+    pytest.param("As of early 2018, the district had 40 cooperatives.", "early 2018", None,
+                 {"start": "2018-01-01", "end": "2018-01-01"}, id="early-year"),
+    pytest.param("Revenue doubled between 2015 and 2019.", "2015 and 2019", None,
+                 {"start": "2015-01-01", "end": "2019-12-31"}, id="between-years"),
 ])
 def test_date(nlp, sentence, surface, published, norm):
     found = _find(entities(nlp, sentence, published), "DATE", surface)
@@ -129,6 +144,8 @@ def test_date(nlp, sentence, surface, published, norm):
     ("It won the CoopStar Awards 2024 last month.", "2024"),
     ("Members may join at any time.", "may"),
     ("Currently, the province has 90 cooperatives.", "Currently"),
+    ("By HUE Today / HUE Today | the paper", "Today"),
+    ('Two units won the "Cooperative Star 2023" title.', "2023"),
 ])
 def test_not_date(nlp, sentence, not_date):
     found = entities(nlp, sentence)

@@ -51,3 +51,26 @@ def test_published_month_is_flagged():
     assert parse_published("2024-08")[1] is True
     assert parse_published("2024-08-02")[1] is False
     assert parse_published(None) is None
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    pytest.param("the end of October 2024", None, "2024-10-31", "2024-10-31", id="end-of-month"),
+    pytest.param("the end of the third quarter of 2021", None, "2021-09-30", "2021-09-30",
+                 id="end-of-quarter"),
+    pytest.param("the end of the 2016-2020 term", None, "2020-12-31", "2020-12-31",
+                 id="end-of-term"),
+    pytest.param("early 2019", None, "2019-01-01", "2019-01-01", id="early-year"),
+    pytest.param("late April", "2024-06-10", "2024-04-30", "2024-04-30", id="late-month"),
+    pytest.param("the middle of May", "2020-09-01", "2020-05-15", "2020-05-15",
+                 id="middle-of-month"),
+    pytest.param("2015 and 2018", None, "2015-01-01", "2018-12-31", id="between-years"),
+    pytest.param("2017 to 2019", None, "2017-01-01", "2019-12-31", id="from-to-years"),
+    pytest.param("the 2016 2020 period", None, "2016-01-01", "2020-12-31",
+                 id="range-without-dash"),
+    pytest.param("3:05:44 PM | 10/25/2021", None, "2021-10-25", "2021-10-25",
+                 id="month-first-when-day-first-is-impossible"),
+    pytest.param("08:10 05/09/2021", None, "2021-09-05", "2021-09-05", id="day-first"),
+    pytest.param("12-03-2019 | 08:15:00", None, "2019-03-12", "2019-03-12", id="dashed"),
+])
+def test_points_of_periods_and_datelines(text, published, start, end):
+    assert normalize_date(text, published, VOCAB) == {"start": start, "end": end}

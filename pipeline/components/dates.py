@@ -44,32 +44,43 @@ class DateFinder(PatternDataComponent):
         rel = r"(?:this|last|next|the\s+previous|the\s+current)\s+year"
         period = _alternation(vocab.period_words)
         year_range = rf"{YEAR}\s*[-–—]\s*(?:\d{{4}}|\d{{2}})(?![\d/])"
-        zone = r"(?:\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2})?"
+        # Datelines keep weekday, time and zone (ANNOTATION.md §2): "Tuesday, December 26,
+        # 2023 | 15:01:32", "9:16:12 AM | 11/19/2023", "August 05, 2023, 11:43 [GMT+7]".
+        weekday = rf"(?:(?-i:{_alternation(vocab.weekdays)})\s*[,-]?\s*)?"
+        clock = rf"{TIME}(?::\d{{2}})?(?:\s*[AP]\.?M\.?)?"
+        zone = r"(?:\s*\[?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?:\s*\])?)?"
+        clock_after = rf"(?:\s*[|,-]?\s*{clock}{zone})?"
+        clock_before = rf"(?:{clock}\s*[|,-]?\s*)?"
+        # "the end of", "the middle of", "early", "late", "mid-" before a period.
+        point = (rf"(?:(?:the\s+)?(?:{_alternation(list(vocab.year_points))})\s+of\s+"
+                 rf"|(?:{_alternation(vocab.bare_year_points)})(?:\s+|-))?")
+        span_opener = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in vocab.year_span_openers)
         forms = [
-            rf"{TIME},?\s*\d{{4}}/\d{{1,2}}/\d{{1,2}}",                     # 07:25, 2021/02/14
-            rf"\d{{4}}/\d{{1,2}}/\d{{1,2}}(?:,?\s*{TIME})?",
-            rf"\d{{1,2}}/\d{{1,2}}/\d{{4}}(?:,?\s*{TIME})?",                # 22/09/2023 14:23
+            rf"{weekday}{clock_before}\d{{4}}/\d{{1,2}}/\d{{1,2}}{clock_after}",  # 07:25, 2021/02/14
+            rf"{weekday}{clock_before}\d{{1,2}}([/-])\d{{1,2}}\1\d{{4}}{clock_after}",  # 22/09/2023 14:23
             rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[ T]{TIME})?",                        # 2017-07-20
-            rf"{month}\s+{day},?\s+{YEAR}(?:\s*[|,-]?\s*{TIME}{zone})?",     # April 01, 2023 - 11:10
-            rf"{day}\s+{month},?\s+{YEAR}",                                   # 1 July 2023
+            rf"{weekday}{month}\s+{day},?\s+{YEAR}{clock_after}",             # April 01, 2023 - 11:10
+            rf"{weekday}{day}\s+{month},?\s+{YEAR}",                           # 1 July 2023
             rf"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?{month}\s+{day}\b"
-            rf"(?:,?\s+{rel})?",                                              # June 3 this year
-            rf"{month}\s+(?:of\s+)?(?:{YEAR}|{rel})",                         # June 2021
-            rf"(?:the\s+)?(?:{_alternation(list(vocab.year_parts))})\s+of\s+(?:the\s+)?"
+            rf"(?:,?\s+{rel})?(?!\s+(?-i:[A-Z][a-z]))",                        # June 3 this year
+            rf"{point}{month}\s+(?:of\s+)?(?:{YEAR}|{rel})",                    # the end of June 2021
+            rf"{point}(?:the\s+)?(?:{_alternation(list(vocab.year_parts))})\s+of\s+(?:the\s+)?"
             rf"(?:{year_range}\s+(?:{period})|{YEAR}|{rel}|year)",          # the first half of 2017
             rf"(?:the\s+)?(?:{_alternation(list(vocab.year_points))})\s+of\s+(?:the\s+)?"
             rf"(?:{YEAR}|{rel}|year)",                                        # the end of 2020
-            rf"(?:the\s+)?(?:{period})\s+(?:of\s+)?{year_range}",             # the period 2020 - 2025
-            rf"(?:the\s+)?{year_range}\s+(?:{period})",                        # the 2021-25 period
+            rf"{point}(?:the\s+)?(?:{period})\s+(?:of\s+)?{year_range}",     # the period 2020 - 2025
+            rf"{point}(?:the\s+)?{year_range}\s+(?:{period})",                # the 2021-25 period
+            rf"(?:the\s+)?{YEAR}\s+{YEAR}\s+(?:{period})",                    # the 2021 2025 period
+            rf"(?:{span_opener}){YEAR}\s+(?:and|to)\s+{YEAR}",               # (between) 2016 and 2020
             rf"{year_range}",                                                 # 2022-23
-            rf"(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter\b(?:\s+of\s+{rel})?",
+            rf"{point}(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter\b(?:\s+of\s+{rel})?",
             r"(?:the\s+)?rest\s+of\s+the\s+year",
             r"the\s+past\s+(?:year|12\s+months)",
             r"(?:a|one|two|three|four|five|ten|\d+)\s+(?:decade|year)s?\s+ago",
-            rf"{month}(?=\s*[,.;]|\s+(?:and|to)\b)(?-i:(?<!May))",            # in June, ...
+            rf"{point}{month}(?=\s*[,.;]|\s+(?:and|to)\b)(?-i:(?<!May))",    # in late June, ...
             rf"\b(?:{_alternation(list(vocab.relative_years))})\b",
-            r"\btoday\b",
-            rf"{YEAR}",
+            r"(?<![A-Z] )\b(?-i:[Tt]oday)\b",                                 # not "DA NANG Today"
+            rf"{point}{YEAR}",                                                # early 2012, mid-2022
         ]
         self.pattern = re.compile(
             r"(?<![\w/.:-])(?:" + "|".join(f"(?:{form})" for form in forms) + r")(?![\w/]|-\d)",

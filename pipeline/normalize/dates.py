@@ -28,10 +28,13 @@ class DateVocab:
 
     months: dict[str, int]
     year_parts: dict[str, tuple[int, int]]
-    year_points: dict[str, tuple[int, int]]
+    year_points: dict[str, str]
+    bare_year_points: list[str]
     relative_years: dict[str, int]
     period_words: list[str]
     name_words_around_year: list[str]
+    weekdays: list[str]
+    year_span_openers: list[str]
     month: str = field(init=False)
     part: str = field(init=False)
     point: str = field(init=False)
@@ -49,10 +52,13 @@ class DateVocab:
         return cls(
             months={k.lower(): int(v) for k, v in data["months"].items()},
             year_parts={k.lower(): tuple(v) for k, v in data["year_parts"].items()},
-            year_points={k.lower(): tuple(v) for k, v in data["year_points"].items()},
+            year_points={k.lower(): str(v) for k, v in data["year_points"].items()},
+            bare_year_points=[w.lower() for w in data["bare_year_points"]],
             relative_years={k.lower(): int(v) for k, v in data["relative_years"].items()},
             period_words=[w.lower() for w in data["period_words"]],
             name_words_around_year=list(data["name_words_around_year"]),
+            weekdays=list(data["weekdays"]),
+            year_span_openers=[w.lower() for w in data["year_span_openers"]],
         )
 
 
@@ -142,16 +148,45 @@ def _anchor_year(lowered: str, anchor: tuple[date, bool] | None,
     return anchor[0].year if anchor else None
 
 
+def _point_of(interval: Interval | None, which: str) -> Interval | None:
+    """One day of a period: its first, last or middle day ("the end of November 2023")."""
+    if interval is None:
+        return None
+    start, end = date.fromisoformat(interval["start"]), date.fromisoformat(interval["end"])
+    if which == "first":
+        return _interval(start, start)
+    if which == "last":
+        return _interval(end, end)
+    # The middle of a month is its 15th ("the middle of March"); of a longer period, midway.
+    middle = start.replace(day=15) if start.month == end.month and start.year == end.year \
+        else start + (end - start) // 2
+    return _interval(middle, middle)
+
+
+def _calendar_day(first: int, second: int, year: int) -> date:
+    """A numeric date: day first ("07/08/2022" is 7 August, as Vietnamese pages write it),
+    month first only when the day-first reading is impossible ("11/19/2023")."""
+    if second > 12 >= first:
+        return date(year, first, second)
+    return date(year, second, first)
+
+
 def _resolve(lowered: str, anchor: tuple[date, bool] | None,
              vocab: DateVocab) -> Interval | None:
+    # A point of a period: "the end of the first quarter of 2022", "early 2012", "mid-2022".
+    point = re.match(rf"(?:the\s+)?({vocab.point})(?:\s+of\b|-|\s+(?=\S))\s*(.+)$",
+                     lowered)
+    if point and (point[0].startswith(("the ", point[1] + " of")) or point[1] in
+                  vocab.bare_year_points):
+        return _point_of(_resolve(point[2], anchor, vocab), vocab.year_points[point[1]])
     # Full calendar dates, datelines first (their time of day is ignored).
     iso = re.search(r"\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})\b", lowered)
     if iso:
         day = date(int(iso[1]), int(iso[2]), int(iso[3]))
         return _interval(day, day)
-    dmy = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", lowered)
-    if dmy:
-        day = date(int(dmy[3]), int(dmy[2]), int(dmy[1]))
+    numeric = re.search(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b", lowered)
+    if numeric:
+        day = _calendar_day(int(numeric[1]), int(numeric[3]), int(numeric[4]))
         return _interval(day, day)
     spelled = re.search(
         rf"({vocab.month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?"
@@ -160,8 +195,13 @@ def _resolve(lowered: str, anchor: tuple[date, bool] | None,
         day = _calendar_date(spelled[1], "MDY" if spelled[1][0].isalpha() else "DMY")
         return _interval(day, day) if day else None
 
+    # Two years as one period: "2016 and 2020" (after "between"), "2019 to 2022".
+    pair = re.fullmatch(rf"({YEAR})\s+(?:and|to)\s+({YEAR})", lowered)
+    if pair and int(pair[1]) < int(pair[2]):
+        return _interval(date(int(pair[1]), 1, 1), date(int(pair[2]), 12, 31))
     # Year ranges: 'the 2021-25 period', '2015 - 2020', 'the first half of the 2020-2025 term'.
-    span = re.search(rf"\b({YEAR})\s*-\s*(\d{{4}}|\d{{2}})\b", lowered)
+    span = re.search(rf"\b({YEAR})\s*-\s*(\d{{4}}|\d{{2}})\b", lowered) or re.search(
+        rf"\b({YEAR})\s+({YEAR})\s+(?:{_alternation(vocab.period_words)})\b", lowered)
     if span:
         first, last = int(span[1]), _expand_year(int(span[1]), span[2])
         if last < first:
@@ -177,11 +217,6 @@ def _resolve(lowered: str, anchor: tuple[date, bool] | None,
     if part:
         first_month, last_month = vocab.year_parts[part[1]]
         return _month_interval(year, 0, first_month, last_month) if year else None
-    point = re.search(rf"\b(?:the\s+)?({vocab.point})\s+of\b", lowered)
-    if point:
-        month, day_of_month = vocab.year_points[point[1]]
-        return _interval(date(year, month, day_of_month), date(year, month, day_of_month)) \
-            if year else None
     if "rest of the year" in lowered:
         return _interval(anchor[0], date(anchor[0].year, 12, 31)) if anchor else None
     ago = re.search(r"\b(a|one|two|three|four|five|ten|\d+)\s+(decade|year)s?\s+ago\b", lowered)
