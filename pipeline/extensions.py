@@ -26,6 +26,14 @@ def register_extensions() -> None:
     if not Doc.has_extension("published"):
         # ISO date or month the article was published, anchoring relative dates.
         Doc.set_extension("published", default=None)
+    if not Doc.has_extension("published_source"):
+        # Where `published` came from: "input" (given with the document) or "dateline"
+        # (read from the page's own dateline by coopie_dates).
+        Doc.set_extension("published_source", default=None)
+    if not Doc.has_extension("url"):
+        # The page's address, when the input gives one: a provincial outlet's province is
+        # the article's home province (ANNOTATION.md §3).
+        Doc.set_extension("url", default=None)
     if not Doc.has_extension("candidate_norms"):
         # "LABEL:start:end" -> norm dict, written by the finders, read by the resolver.
         Doc.set_extension("candidate_norms", default=None)

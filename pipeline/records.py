@@ -25,8 +25,12 @@ def document_record(source: InputDoc, doc: Doc | None = None,
     record: dict[str, Any] = {"id": source.id}
     if source.url:
         record["url"] = source.url
-    if source.published:
-        record["published"] = source.published
+    published = doc._.published if doc is not None else source.published
+    if published:
+        record["published"] = published
+        # "input", or "dateline" when read from the page because the input gave none.
+        record["published_source"] = (doc._.published_source if doc is not None
+                                      else None) or "input"
     record["text"] = source.text if source.text is not None else ""
     record["entities"] = entity_records(doc) if doc is not None else []
     record["claims"] = list(doc._.claims or []) if doc is not None else []

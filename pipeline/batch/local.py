@@ -9,6 +9,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline import errors
 from pipeline.batch.sinks import Rendered, render
@@ -32,6 +33,16 @@ _worker_extract: "ZonedExtractor | None" = None
 _worker_failure: str | None = None
 
 
+def prepare_doc(nlp: Language, source: InputDoc) -> Doc:
+    """A tokenized Doc of the input with what the input says about it: `published` (and
+    that it came from the input) and `url`."""
+    doc = nlp.make_doc(source.text or "")
+    doc._.published = source.published
+    doc._.published_source = "input" if source.published else None
+    doc._.url = source.url
+    return doc
+
+
 def extract_one(nlp: Language, source: InputDoc, max_chars: int) -> dict:
     """The record of one document; any failure becomes its `error` (nothing is lost)."""
     if source.error or source.text is None:
@@ -40,9 +51,7 @@ def extract_one(nlp: Language, source: InputDoc, max_chars: int) -> dict:
         return document_record(source, error=errors.E_TOO_LONG.format(
             doc_id=source.id, length=len(source.text), limit=max_chars))
     try:
-        doc = nlp.make_doc(source.text)
-        doc._.published = source.published
-        doc = nlp(doc)
+        doc = nlp(prepare_doc(nlp, source))
         return document_record(source, doc)
     except Exception as err:  # noqa: BLE001 - any failure is reported, the batch goes on
         return document_record(source, error=errors.E_PIPELINE_FAILED.format(

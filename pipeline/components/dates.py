@@ -16,13 +16,15 @@ from spacy.tokens import Doc
 from pipeline import resources
 from pipeline.components.base import PatternDataComponent
 from pipeline.extensions import add_candidate, doc_text
+from pipeline.normalize.dateline import dateline_day
 from pipeline.normalize.dates import TIME, YEAR, DateVocab, normalize_date
 from pipeline.normalize.numbers import _alternation
 
 
 @Language.factory(
     "coopie_dates",
-    assigns=["doc.spans", "doc._.candidate_norms"],
+    assigns=["doc.spans", "doc._.candidate_norms", "doc._.published",
+             "doc._.published_source"],
     default_config={},
 )
 def make_date_finder(nlp: Language, name: str) -> "DateFinder":
@@ -88,15 +90,24 @@ class DateFinder(PatternDataComponent):
         )
         self.year_only = re.compile(rf"^{YEAR}$")
         self.name_words = set(vocab.name_words_around_year)
+        self.dateline_cue = re.compile(
+            rf"(?<!\w)(?:{_alternation(vocab.dateline_cues)})\W*$", re.IGNORECASE)
+        self.clock_cue = re.compile(
+            rf"(?<!\w)(?:{_alternation(vocab.not_dateline_cues)})\W*$", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
         text = doc_text(doc)
-        for match in self.pattern.finditer(text):
-            start, end = match.start(), match.end()
-            surface = match.group()
-            if self.year_only.match(surface) and self._year_in_name(text, start, end):
-                continue
+        found = [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(text)]
+        found = [(start, end, surface) for start, end, surface in found
+                 if not (self.year_only.match(surface) and self._year_in_name(text, start, end))]
+        if not doc._.published:
+            # No `published` given: the page's own dateline anchors relative dates.
+            day = dateline_day(text, found, self.vocab, self.dateline_cue,
+                               self.clock_cue)
+            if day is not None:
+                doc._.published, doc._.published_source = day, "dateline"
+        for start, end, surface in found:
             norm = normalize_date(surface, doc._.published, self.vocab)
             add_candidate(doc, start, end, "DATE", norm, self.name)
         return doc

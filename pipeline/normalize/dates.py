@@ -35,6 +35,8 @@ class DateVocab:
     name_words_around_year: list[str]
     weekdays: list[str]
     year_span_openers: list[str]
+    dateline_cues: list[str]
+    not_dateline_cues: list[str]
     month: str = field(init=False)
     part: str = field(init=False)
     point: str = field(init=False)
@@ -59,6 +61,8 @@ class DateVocab:
             name_words_around_year=list(data["name_words_around_year"]),
             weekdays=list(data["weekdays"]),
             year_span_openers=[w.lower() for w in data["year_span_openers"]],
+            dateline_cues=list(data["dateline_cues"]),
+            not_dateline_cues=list(data["not_dateline_cues"]),
         )
 
 
