@@ -34,6 +34,9 @@ def register_extensions() -> None:
         # The page's address, when the input gives one: a provincial outlet's province is
         # the article's home province (ANNOTATION.md §3).
         Doc.set_extension("url", default=None)
+    if not Doc.has_extension("outlet_province"):
+        # The home province of the outlet at `url` (coopie_places), or None.
+        Doc.set_extension("outlet_province", default=None)
     if not Doc.has_extension("candidate_norms"):
         # "LABEL:start:end" -> norm dict, written by the finders, read by the resolver.
         Doc.set_extension("candidate_norms", default=None)

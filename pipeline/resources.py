@@ -21,7 +21,8 @@ from pipeline import errors
 # libyaml's loader when PyYAML has it: the pure-Python one made building take a second.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns"
-SHARED_FILES = ("numbers", "currencies", "units", "counted", "dates", "names", "cues")
+SHARED_FILES = ("numbers", "currencies", "units", "counted", "dates", "names", "cues",
+                "outlets")
 
 
 def patterns_dir(path: str | Path | None = None) -> Path:

@@ -21,12 +21,12 @@ from pipeline.components.base import PatternDataComponent
 from pipeline.extensions import doc_text
 from pipeline.linking import qualifiers
 from pipeline.linking.cues import ClaimCues
-from pipeline.linking.location import Location, claim_location, home_place
+from pipeline.linking.location import PlaceContext
 from pipeline.linking.metric import figure_metric, metric_cue
 from pipeline.linking.segments import (Mention, Span, clause_span, containing,
                                        containing_index, paragraph_spans, sentence_spans)
 from pipeline.linking.subject import claim_subject, named_cooperative
-from pipeline.linking.timing import (TimeContext, TimeCues, claim_time, lead_span,
+from pipeline.linking.timing import (TimeContext, claim_time, lead_span,
                                      reporting_period)
 from pipeline.normalize.dates import published_interval
 from pipeline.normalize.numbers import NumberVocab
@@ -58,14 +58,13 @@ class DocumentContext:
     paragraphs: list[Span]
     figures: list[Mention]
     dates: list[Mention]
-    places: list[Mention]
     coops: list[Mention]
-    home: Location
+    places: PlaceContext
     timing: TimeContext
     only_coop: str | None
 
     @classmethod
-    def of(cls, doc: Doc, national: re.Pattern[str], time_cues: TimeCues) -> "DocumentContext":
+    def of(cls, doc: Doc, cues: ClaimCues) -> "DocumentContext":
         text = doc_text(doc)
         found = [m for m in mentions(doc, text) if m.norm]
         dates = [m for m in found if m.label == "DATE"]
@@ -77,15 +76,17 @@ class DocumentContext:
         conversions = {id(after) for before, after in zip(figures, figures[1:])
                        if _is_conversion(text, before, after)}
         amounts = [f for f in figures if id(f) not in conversions]
-        timing = TimeContext(text, sentences, dates, amounts, time_cues,
+        timing = TimeContext(text, sentences, dates, amounts, cues.time,
                              published_interval(doc._.published),
                              paragraphs[0] if paragraphs else (0, 0),
                              reporting_period(lead_span(text, paragraphs), dates))
         coops = [m for m in found if m.label == "COOP" and m.norm.get("name")]
         names = {c.norm["name"] for c in coops}
         return cls(text=text, sentences=sentences,
-                   paragraphs=paragraphs, figures=figures, dates=dates, places=places,
-                   coops=coops, home=home_place(text, places, national), timing=timing,
+                   paragraphs=paragraphs, figures=figures, dates=dates, coops=coops,
+                   places=PlaceContext.of(text, places, cues.national, cues.venue,
+                                          doc._.outlet_province, doc._.published),
+                   timing=timing,
                    only_coop=names.pop() if len(names) == 1 else None)
 
 
@@ -108,7 +109,7 @@ class ClaimLinker(PatternDataComponent):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
-        context = DocumentContext.of(doc, self.cues.national, self.cues.time)
+        context = DocumentContext.of(doc, self.cues)
         text = context.text
         claims: list[dict[str, Any]] = []
         previous: tuple[Mention, dict] | None = None
@@ -162,8 +163,7 @@ class ClaimLinker(PatternDataComponent):
             "subject": claim_subject(text, figure, metric, clause,
                                      metric_cue(metric, lead_in, cues), lead_in, coop,
                                      context.only_coop),
-            "location": claim_location(text, sentence, context.places, context.home,
-                                       cues.national),
+            "location": context.places.location(sentence),
             "time": claim_time(context.timing, figure, sentence_index, paragraph),
             "status": qualifiers.status(text, figure, clause, sentence, cues),
             "evidence": {"start": sentence[0], "end": sentence[1]},

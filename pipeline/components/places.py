@@ -21,6 +21,7 @@ from pipeline import resources
 from pipeline.authoring.provinces import ruler_patterns as province_ruler_patterns
 from pipeline.components.base import PatternDataComponent
 from pipeline.extensions import add_candidate, doc_text
+from pipeline.normalize.outlet import OutletProvinces
 from pipeline.normalize.text import ascii_fold, fold_key
 
 GAZETTEER_KEY = "coopie_gazetteer"
@@ -66,7 +67,7 @@ def ruler_patterns(patterns_dir: str | None = None) -> list[dict[str, Any]]:
 
 @Language.factory(
     "coopie_places",
-    assigns=["doc.spans", "doc._.candidate_norms"],
+    assigns=["doc._.outlet_province", "doc.spans", "doc._.candidate_norms"],
     requires=["doc.spans"],
     default_config={},
 )
@@ -84,6 +85,7 @@ class PlaceFinder(PatternDataComponent):
         compact = [{k: p[k] for k in ("name", "level", "province", "province_2025")}
                    for p in places]
         return {"places": compact, "countries": list(names["countries"]),
+                "outlets": resources.load_shared(patterns_dir).get("outlets", {}),
                 "admin_words": names["admin_words"],
                 "not_place_words": names.get("not_place_words", [])}
 
@@ -106,12 +108,20 @@ class PlaceFinder(PatternDataComponent):
         self.not_place_words = set(self.data["not_place_words"]) | {"In", "At", "Of", "And",
                                                                     "From", "To", "On"}
         self.hamlet_number = re.compile(r"\b([Hh]amlet|[Vv]illage)\s+(\d+[A-Z]?)\b")
+        self.outlets = OutletProvinces.from_data(
+            {p["province"] for p in self.data["places"] if p["level"] == "province"},
+            self.data["outlets"])
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
         text = doc_text(doc)  # Doc.text joins every token on each call: read it once
         matches = list(doc.spans.get(GAZETTEER_KEY, []))
+        doc._.outlet_province = self.outlets.province_of(doc._.url)
         home = self._home_provinces(matches)
+        if doc._.outlet_province:
+            # A provincial outlet's province settles a name two provinces share, after the
+            # provinces the text names (ANNOTATION.md §3).
+            home[doc._.outlet_province] += 0.5
         for span in matches:
             if span.label_ == "GPE":
                 self._add_place(doc, text, span, home)

@@ -45,6 +45,7 @@ class ClaimCues:
     estimate: re.Pattern[str]
     old_value: re.Pattern[str]
     national: re.Pattern[str]
+    venue: re.Pattern[str]
     back_reference: re.Pattern[str]
     continuation: re.Pattern[str]
     time: TimeCues
@@ -81,6 +82,8 @@ class ClaimCues:
             estimate=words_regex(cues["estimate_cues"]),
             old_value=words_regex(cues["old_value_cues"]),
             national=words_regex(cues["national_cues"]),
+            venue=re.compile(rf"{words_regex(cues['venue_cues']).pattern}\s+(?:the\s+)?$",
+                             re.IGNORECASE),
             back_reference=_regex_list(cues["back_reference_openings"], r"\W*", r"\b"),
             continuation=_regex_list(cues["continuation_openings"], r"\W*", r"\b"),
             time=TimeCues(

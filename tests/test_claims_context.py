@@ -1,0 +1,61 @@
+"""Claims whose slots come from the article around the figure (issue 10): the outlet, the
+era of the province names, the date that governs a paragraph. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.batch.local import prepare_doc
+from pipeline.io.readers import InputDoc
+
+
+def claims(nlp, text, published=None, url=None):
+    return nlp(prepare_doc(nlp, InputDoc("t", text, "test", url=url, published=published))
+               )._.claims
+
+
+def provinces(found):
+    return [(c["value"], c["location"]["province"]) for c in found]
+
+
+def test_outlet_province_when_the_text_names_none(nlp):
+    text = "The district's cooperative alliance now counts 58 cooperatives and 12 co-op groups."
+    found = claims(nlp, text, url="https://baobacninh.com.vn/en/economy/story-123.html")
+    assert provinces(found) == [(58, "Bac Ninh"), (12, "Bac Ninh")]
+    national = claims(nlp, text, url="https://vietnamnews.vn/economy/123/story.html")
+    assert provinces(national) == [(58, None), (12, None)]
+
+
+def test_named_province_wins_over_the_outlet(nlp):
+    text = "Lao Cai province now has 310 cooperatives."
+    found = claims(nlp, text, url="https://baoyenbai.com.vn/12/34/story.aspx")
+    assert provinces(found) == [(310, "Lao Cai")]
+
+
+def test_merged_province_after_july_2025(nlp):
+    text = "Ha Giang province has 640 cooperatives with 9,100 members."
+    before = claims(nlp, text, published="2024-11-02")
+    after = claims(nlp, text, published="2025-09-12")
+    assert provinces(before) == [(640, "Ha Giang"), (9100, "Ha Giang")]
+    assert provinces(after) == [(640, "Tuyen Quang"), (9100, "Tuyen Quang")]
+    assert after[0]["location"]["province_2025"] == "Tuyen Quang"
+
+
+def test_a_merged_province_named_beside_an_old_commune_dates_the_text(nlp):
+    text = ("Members of a co-operative in Khanh Hoa Province's Phuoc Dinh Commune grow "
+            "asparagus. The co-operative has 64 members.")
+    assert provinces(claims(nlp, text)) == [(64, "Khanh Hoa")]
+
+
+def test_a_conference_venue_is_not_where_national_figures_are(nlp):
+    text = ("Leaders met at a conference in Hanoi on May 3. The country has 31,000 "
+            "cooperatives, and 62 percent of them work in farming nationwide.")
+    assert provinces(claims(nlp, text)) == [(31000, None), (62, None)]
+
+
+def test_a_buyers_country_is_not_where_a_figure_is(nlp):
+    text = ("Binh Phuoc province has 140 cooperatives. One co-operative sold 300 tonnes of "
+            "cashew to Japan last year.")
+    found = provinces(claims(nlp, text))
+    assert (300, "Binh Phuoc") in found
