@@ -4,6 +4,7 @@ resolved to the published day, the headline), else null."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,7 @@ Interval = dict[str, str]
 
 # A date that opens its sentence governs every figure in it: "In 2020, ...", "By the end of
 # 2020, ...". It may be preceded by up to this many characters of preposition.
-OPENING_REACH = 40
+OPENING_REACH = 80
 # Penalties when ranking the dates of a sentence for one figure (characters of distance).
 OTHER_FIGURE_PENALTY = 1000
 OPENING_CAP = 500
@@ -42,7 +43,10 @@ def is_opening(text: str, sentence: Span, mention: Mention, figures: list[Mentio
         return False
     if any(sentence[0] <= f.start < mention.start for f in figures):
         return False
-    return bool(re.match(r"\s*(?:period|year)?\s*,", text[mention.end:mention.end + 12]))
+    if re.match(r"\s*(?:period|year)?\s*,", text[mention.end:mention.end + 12]):
+        return True
+    # "Last year the province set up 35 co-operatives": a date that starts the sentence.
+    return not text[sentence[0]:mention.start].strip()
 
 
 def is_comparison(text: str, mention: Mention, cues: TimeCues) -> bool:
@@ -107,8 +111,12 @@ class TimeContext:
     published: Interval | None
     headline: Span
     reporting_period: Interval | None
+    paragraphs: list[Span] = field(default_factory=list)
     openings: list[Mention | None] = field(default_factory=list)
     says_now: list[bool] = field(default_factory=list)
+    # (start of the paragraph, the date opening its first sentence) for every paragraph
+    # that opens with a date: each governs the paragraphs after it until the next one.
+    section_openers: list[tuple[int, Mention]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         text = self.text
@@ -117,6 +125,20 @@ class TimeContext:
                             and is_opening(text, sentence, d, self.figures)), None)
             self.openings.append(opening)
             self.says_now.append(bool(self.cues.now.search(text, *sentence)))
+        starts = [s[0] for s in self.sentences]
+        for paragraph in self.paragraphs:
+            first = bisect.bisect_left(starts, paragraph[0])
+            if first < len(starts) and starts[first] < paragraph[1] \
+                    and self.openings[first] is not None:
+                self.section_openers.append((paragraph[0], self.openings[first]))
+
+    def section_date(self, paragraph: Span) -> Mention | None:
+        """The date opening the latest earlier paragraph that opens with one."""
+        index = bisect.bisect_left(self.paragraphs, paragraph) - 1
+        if index < 0:
+            return None
+        previous = self.paragraphs[index][0]
+        return next((m for start, m in self.section_openers if start == previous), None)
 
 
 def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
@@ -140,6 +162,10 @@ def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
         index -= 1
     if cues.now.search(text, paragraph[0], paragraph[1]):
         return anchor
+    # A date opening an earlier paragraph governs the paragraphs after it.
+    section = context.section_date(paragraph)
+    if section is not None:
+        return _to_present(text, section, anchor, cues) or section.norm
     if context.reporting_period is not None:
         return context.reporting_period
     # A headline reports what is true when it is published.
@@ -149,10 +175,10 @@ def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
 
 
 def lead_span(text: str, paragraphs: list[Span]) -> Span:
-    """The headline, dateline and other short lines before the first paragraph of body
-    text (one longer than BODY_CHARS)."""
+    """The headline, dateline and other short lines, and the first paragraph of body text
+    (one longer than BODY_CHARS): where a report states the period it covers."""
     body = next((p for p in paragraphs if p[1] - p[0] > BODY_CHARS), None)
-    return (0, body[0] if body else 0)
+    return (0, body[1] if body else 0)
 
 
 def reporting_period(lead: Span, dates: list[Mention]) -> Interval | None:
