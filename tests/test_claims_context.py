@@ -88,3 +88,51 @@ def test_a_date_opening_a_paragraph_governs_the_next_one(nlp):
             "The alliance held its congress.")
     assert times(claims(nlp, text))[:2] == [(4, "2022-01-01", "2022-12-31"),
                                             (31, "2022-01-01", "2022-12-31")]
+
+
+def metrics(found):
+    return [(c["metric"], c["value"], c["unit"]) for c in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Up to now, 19 cooperatives in the district have built 27 3-star and 4-star "
+                 "OCOP products.", [("org_count", 19, "count"), ("product_count", 27, "count")],
+                 id="hyphenated-modifiers-joined-by-and"),
+    pytest.param("In 2021 the district formed 12 new co-operatives and 30 co-operative groups, "
+                 "bringing the totals to 210 and 1,400.",
+                 [("org_count", 12, "count"), ("org_count", 30, "count"),
+                  ("org_count", 210, "count"), ("org_count", 1400, "count")],
+                 id="two-totals-are-not-a-range"),
+    pytest.param("The total number of members of the two credit funds is 3,120 people.",
+                 [("member_count", 3120, "count")], id="number-of-members-in-people"),
+    pytest.param("In the cooperatives, the number of regular employees is about 8,400 people.",
+                 [("worker_count", 8400, "count")], id="number-of-employees-in-people"),
+    pytest.param("Each cooperative earned VND 3.1 billion in revenue and VND 260 million in "
+                 "profit.", [("revenue", 3.1e9, "VND"), ("profit", 2.6e8, "VND")],
+                 id="metric-named-after-the-amount"),
+    pytest.param("The city has 1,820 cooperatives, of which 1,150 are effective, making up 63% "
+                 "of the total.", [("org_count", 1820, "count"), ("org_count", 1150, "count"),
+                                   ("share", 63, "%")], id="making-up-is-a-share"),
+    pytest.param("The cooperatives have 6,100 members, a 12% rise over the same period.",
+                 [("member_count", 6100, "count"), ("change", 12, "%")],
+                 id="rise-after-a-percent"),
+    pytest.param("The average revenue of cooperatives in the province is estimated\nat 2.1 "
+                 "billion VND.", [("revenue", 2.1e9, "VND")], id="line-break-inside-a-sentence"),
+])
+def test_which_figures_and_their_metric(nlp, text, expected):
+    assert metrics(claims(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param('Cooperatives joined the "One commune, one product" (OCOP) programme.',
+                 id="slogan"),
+    pytest.param("The cooperative's products joined the one village – one product scheme.",
+                 id="slogan-with-dash"),
+])
+def test_number_words_in_names_are_no_counts(nlp, text):
+    assert claims(nlp, text) == []
+
+
+def test_a_noun_after_a_bare_number_is_what_it_counts(nlp):
+    found = claims(nlp, "Each day the Binh An Cooperative sells over 15,000 quail eggs.")
+    assert [(c["metric"], c["value"]) for c in found] == [("other", 15000)]

@@ -54,6 +54,8 @@ class NumberFinder(PatternDataComponent):
         self.not_counted = {w.lower() for w in counted.get("not_counted", [])}
         self.identifier_words = {w.lower() for w in counted.get("identifier_words", [])}
         self.stop_words = set(counted["stop_words"])
+        self.modifier_joiners = set(counted["modifier_joiners"])
+        self.bare_number_followers = {w.lower() for w in counted["bare_number_followers"]}
         self.place_units = set(counted.get("place_units", []))
         self.max_gap = int(counted["max_gap"])
         self.units = {s.lower(): unit for unit, surfaces in self.data["units"]["units"].items()
@@ -152,9 +154,12 @@ class NumberFinder(PatternDataComponent):
     def _add_count(self, doc: Doc, text: str, start: int, end: int, surface: str,
                    number: str) -> None:
         joined = re.search(self.numbers.joiner, number)
-        if joined and re.search(r"\b(?:from|between)\s*$", text[max(0, start - 12):start],
-                                re.IGNORECASE) and " and " not in number:
-            # 'rose from 170 to 200 members' is two figures, not a range.
+        after_between = re.search(r"\bbetween\s*$", text[max(0, start - 12):start], re.IGNORECASE)
+        after_from = re.search(r"\bfrom\s*$", text[max(0, start - 12):start], re.IGNORECASE)
+        paired = " and " in number
+        if joined and (after_from and not paired or paired and not after_between):
+            # 'rose from 170 to 200 members', 'taking the totals to 640 and 3,250' are two
+            # figures; only 'between 4 and 6' is a range.
             self._add_count(doc, text, start, start + joined.start(), number[:joined.start()],
                             number[:joined.start()])
             self._add_count(doc, text, start + joined.end(), end, number[joined.end():],
@@ -167,7 +172,8 @@ class NumberFinder(PatternDataComponent):
             spelled = self.word_number.match(number.strip())
             if spelled and surface == number and self.numbers.amounts(number)[0] < 10:
                 return  # 'one of the', 'five key tasks': small spelled numbers need a noun
-            unit = self._antecedent_unit(text, start)
+            if self._bare(text, end):
+                unit = self._antecedent_unit(text, start)
         fields = value_fields(self.numbers.amounts(surface))
         fields["unit"] = unit
         add_candidate(doc, start, end, "COUNT", fields, self.name)
@@ -185,6 +191,10 @@ class NumberFinder(PatternDataComponent):
         if self.word_number.match(digits) and re.match(r"[ -]?[A-Z]", after) \
                 and digits[:1].isupper():
             return False  # 'One Commune One Product': a spelled number inside a name
+        if re.fullmatch(r"(?i)one", digits) and (
+                re.match(r"(?i)\s+\w+\s*[,–—-]?\s*one\s+\w", after + text[end + 12:end + 30])
+                or re.search(r"(?i)\bone\s+\w+\s*[,–—-]?\s*$", text[max(0, start - 30):start])):
+            return False  # 'one commune, one product': a slogan, no count
         hyphen_word = re.match(r"-([A-Za-z]+)", after)
         if hyphen_word and hyphen_word.group(1).lower() not in self.counted_nouns:
             return False  # 'three-star', '13-NQ'; but '9-member' counts
@@ -210,6 +220,8 @@ class NumberFinder(PatternDataComponent):
         for index, word in enumerate(words[: self.max_gap + 1]):
             lowered = word.lower()
             if lowered in self.stop_words:
+                if lowered in self.modifier_joiners and index and "-" in words[index - 1]:
+                    continue  # '3-star and 4-star OCOP products'
                 return None
             phrase = " ".join(w.lower() for w in words[index:index + 4])
             for surface in sorted(self.counted_nouns, key=len, reverse=True):
@@ -225,6 +237,13 @@ class NumberFinder(PatternDataComponent):
                 previous = words[index - 1].lower() if index else ""
                 return f"{previous} {self.group_words[lowered]}".strip()
         return None
+
+    def _bare(self, text: str, end: int) -> bool:
+        """No noun of its own follows the number: punctuation, a stop word or a verb
+        ("640 and 3,250", "1,314 are effective"), not "20,000 duck eggs"."""
+        words = _WORD.findall(text[end:end + 40])
+        return not words or not words[0][:1].isalpha() or words[0].lower() in \
+            self.stop_words | self.bare_number_followers
 
     def _antecedent_unit(self, text: str, start: int) -> str | None:
         """For '199 of them', 'in agriculture (120)': the nearest counted noun before, in the

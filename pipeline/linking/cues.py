@@ -46,6 +46,7 @@ class ClaimCues:
     old_value: re.Pattern[str]
     national: re.Pattern[str]
     venue: re.Pattern[str]
+    counted_before: dict[str, re.Pattern[str]]
     back_reference: re.Pattern[str]
     continuation: re.Pattern[str]
     time: TimeCues
@@ -82,6 +83,10 @@ class ClaimCues:
             estimate=words_regex(cues["estimate_cues"]),
             old_value=words_regex(cues["old_value_cues"]),
             national=words_regex(cues["national_cues"]),
+            counted_before={
+                metric: re.compile(r"\b(?:number|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                                   rf"{words_regex(words).pattern}", re.IGNORECASE)
+                for metric, words in cues["counted_before"].items()},
             venue=re.compile(rf"{words_regex(cues['venue_cues']).pattern}\s+(?:the\s+)?$",
                              re.IGNORECASE),
             back_reference=_regex_list(cues["back_reference_openings"], r"\W*", r"\b"),

@@ -14,6 +14,10 @@ CHANGE_REACH = 30
 TRAIL_CHARS = 40
 # How far before an income cue its earner ("members", "the cooperative") is looked for.
 EARNER_REACH = 40
+# How far before a count of people "number of members" is looked for.
+COUNTED_BEFORE_REACH = 120
+# An amount followed by what it is: "VND 314 million in profit".
+METRIC_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?in\s+(?:\w+\s+)?(\w+)")
 LIST_JOINER = re.compile(r"[\s,]*(?:and\s+)?")
 
 
@@ -79,7 +83,10 @@ def figure_metric(text: str, figure: Mention, lead_in: str,
             return "change", unit
         if cues.price.search(re.sub(r"^\s*(?:\([^)]*\)|đồng|dong)", "", trail)):
             return "other", unit
-        return _money_metric(lead_in, cues), unit
+        after = METRIC_AFTER.match(trail)
+        named_after = next((metric for metric, regex in cues.money_metrics.items()
+                            if after and regex.fullmatch(after.group(1))), None)
+        return named_after or _money_metric(lead_in, cues), unit
     if figure.label == "PERCENT":
         return ("change" if changed else "share"), "%"
     if figure.label == "QUANTITY":
@@ -88,4 +95,12 @@ def figure_metric(text: str, figure: Mention, lead_in: str,
         return "change", "count"
     if cues.worker_jobs.search(lead_in[-20:]):
         return "worker_count", "count"
-    return cues.count_metrics.get(norm.get("unit") or "", "other"), "count"
+    metric = cues.count_metrics.get(norm.get("unit") or "", "other")
+    if metric == "other":
+        # "the total number of members ... is 4,422 people": what it is the number of.
+        window = lead_in[-COUNTED_BEFORE_REACH:]
+        found = [(m.start(), name) for name, regex in cues.counted_before.items()
+                 for m in regex.finditer(window)]
+        if found:
+            return max(found)[1], "count"
+    return metric, "count"

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 # A sentence ends at . ! ? before a space, at a glued full stop ("year.The"), at ; or a line
-# break, or before ", then"/", while". "No. 35", "4.5" and "U.S." do not end one.
+# break (but not one between a lower-case word and a lower-case word), or before ", then"/
+# ", while". "No. 35", "4.5" and "U.S." do not end one.
 SENTENCE_END = re.compile(
-    r"(?<!\d)(?<!\bNo)[.!?](?=\s|$)|(?<=[a-z%)\"”])\.(?=[A-Z])|[;\n]|(?<=\d)\.(?=\s+[A-Z])"
+    r"(?<!\d)(?<!\bNo)[.!?](?=\s|$)|(?<=[a-z%)\"”])\.(?=[A-Z])|;|(?<=\d)\.(?=\s+[A-Z])"
+    # A line break, unless it cuts a sentence in two ("is estimated\nat 2.36 billion").
+    r"|(?<![a-z,])\n|\n(?![ \t]*[a-z])"
     # ", then …" and ", while …" start a clause that states figures of its own.
     r"|,(?=\s+(?:then|while|whereas)\b)")
 # Clauses inside a sentence: a comma not inside a number ("20,000"), a colon, a dash
