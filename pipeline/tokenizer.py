@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -35,6 +36,9 @@ def make_tokenizer() -> Callable[[Language], "GuardedTokenizer"]:
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         infixes = list(nlp.Defaults.infixes) + [r"(?<=[0-9])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])"]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        # "VND 700m." ends a sentence with a money scale, not the abbreviation "m.".
+        for letter in ("m", "k"):
+            tokenizer.add_special_case(f"{letter}.", [{ORTH: letter}, {ORTH: "."}])
         return GuardedTokenizer(tokenizer)
 
     return create

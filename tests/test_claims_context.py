@@ -136,3 +136,40 @@ def test_number_words_in_names_are_no_counts(nlp, text):
 def test_a_noun_after_a_bare_number_is_what_it_counts(nlp):
     found = claims(nlp, "Each day the Binh An Cooperative sells over 15,000 quail eggs.")
     assert [(c["metric"], c["value"]) for c in found] == [("other", 15000)]
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    pytest.param("The co-op's revenue hit VND12.5bn last year.", 12.5e9, "VND", id="glued-bn"),
+    pytest.param("The co-op's revenue hit 12.5bn VND last year.", 12.5e9, "VND", id="bn-suffix"),
+    pytest.param("The co-op's revenue hit VND 12.5 bn last year.", 12.5e9, "VND", id="spaced-bn"),
+    pytest.param("The co-op's profit was VND 700m.", 7e8, "VND", id="glued-m-at-sentence-end"),
+    pytest.param("The co-op's exports were worth US$1.2m in 2022.", 1.2e6, "USD", id="usd-m"),
+    pytest.param("The co-op's profit was 2 billion dong.", 2e9, "VND", id="dong"),
+    pytest.param("The co-op's sales reached half a million USD.", 5e5, "USD", id="half-a-million"),
+    pytest.param("The co-op's profit rose to 40,000 dollar.", 40000, "USD", id="bare-dollar-usd"),
+])
+def test_money_forms_of_english_news(nlp, text, value, currency):
+    (claim,) = claims(nlp, text)
+    assert claim["value"] == pytest.approx(value) and claim["unit"] == currency
+
+
+def test_one_letter_scales_only_glued_to_money(nlp):
+    found = claims(nlp, "The co-op built a 30 m wall for its 45 members.")
+    assert [c["value"] for c in found] == [30, 45]  # thirty metres, not 30 million
+    assert all(c["unit"] != "VND" for c in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The co-op expects revenue of VND 35 billion this year.",
+                 [("revenue", "total", "target")], id="expects-is-a-target"),
+    pytest.param("Its 120 members each received VND 5 million.",
+                 [("member_count", "total", "actual"), ("income", "average", "actual")],
+                 id="members-each-received"),
+    pytest.param("Two cooperatives each earned VND 1 billion.",
+                 [("org_count", "total", "actual"), ("revenue", "average", "actual")],
+                 id="each-after-a-count"),
+    pytest.param("Revenue of the cooperatives is set to reach VND 90 billion.",
+                 [("revenue", "total", "target")], id="is-set-to"),
+])
+def test_status_and_aggregate(nlp, text, expected):
+    assert [(c["metric"], c["aggregate"], c["status"]) for c in claims(nlp, text)] == expected

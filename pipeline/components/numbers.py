@@ -61,6 +61,7 @@ class NumberFinder(PatternDataComponent):
         self.units = {s.lower(): unit for unit, surfaces in self.data["units"]["units"].items()
                       for s in surfaces}
         n, s, j = self.numbers.number, self.numbers.scale, self.numbers.joiner
+        g = self.numbers.glued
         approx = rf"(?:(?<![\w])(?:{self.numbers.approx})\s+)?"
         pre, suf = self.currencies.prefix, self.currencies.suffix
         side = rf"(?:(?:{pre})\s?)?{n}(?:\s*{s}\b)?"
@@ -68,8 +69,8 @@ class NumberFinder(PatternDataComponent):
         unit = rf"(?:{_alternation(list(self.units))})(?![\w])"
         self.pattern = re.compile(
             rf"(?<![\w.,/:\-–$€]){approx}(?:"
-            rf"(?P<money_pre>(?:{pre})\s?{n}(?:\s*{s}\b)?(?:{j}{side})?(?:\s*(?:{suf})(?![\w]))?)"
-            rf"|(?P<money_suf>{n}(?:\s*{s}\b)?(?:{j}{n}(?:\s*{s}\b)?)?\s*(?:{suf})(?![\w]))"
+            rf"(?P<money_pre>(?:{pre})\s?{n}(?:\s*{s}\b|{g})?(?:{j}{side})?(?:\s*(?:{suf})(?![\w]))?)"
+            rf"|(?P<money_suf>{n}(?:\s*{s}\b|{g})?(?:{j}{n}(?:\s*{s}\b)?)?\s*(?:{suf})(?![\w]))"
             rf"|(?P<percent>{n}(?:{j}{n})?{percent})"
             rf"|(?P<quantity>{n}(?:{j}{n})?\s*(?:{s}\s*)?{unit})"
             rf"|(?P<scaled>{n}(?:{j}{n})?\s*{s}\b)"

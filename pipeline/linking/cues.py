@@ -39,6 +39,7 @@ class ClaimCues:
     worker_jobs: re.Pattern[str]
     earners: re.Pattern[str]
     average: re.Pattern[str]
+    average_before_only: frozenset[str]
     not_average: re.Pattern[str]
     per: dict[str, re.Pattern[str]]
     target: re.Pattern[str]
@@ -77,6 +78,7 @@ class ClaimCues:
             worker_jobs=words_regex(cues["worker_lead_cues"]),
             earners=words_regex(cues["earner_words"]),
             average=words_regex(cues["average_cues"]),
+            average_before_only=frozenset(w.lower() for w in cues["average_before_only"]),
             not_average=re.compile(cues["not_average"], re.IGNORECASE),
             per={per: words_regex(words) for per, words in cues["per_cues"].items()},
             target=words_regex(cues["target_cues"]),

@@ -57,6 +57,8 @@ def aggregate(text: str, figure: Mention, clause: Span, cues: ClaimCues) -> str:
     after = PARENTHESIS.sub("", text[figure.end:clause[1]])[:AVERAGE_REACH_AFTER]
     scope = before + " " + after
     for match in cues.average.finditer(scope):
+        if match.start() > len(before) and match.group(0).lower() in cues.average_before_only:
+            continue  # "Its 120 members each received": the count is a total
         quoted = scope[max(0, match.start() - 1):match.start()] in QUOTES
         rating = cues.not_average.search(scope[match.start():match.end() + 2])
         if not quoted and not rating:

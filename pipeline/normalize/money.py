@@ -67,7 +67,8 @@ def normalize_money(text: str, numbers: NumberVocab, currencies: CurrencyVocab,
     if currency is None and any(w in text.lower() for w in _VIETNAMESE_SCALES):
         currency = "VND"
     amounts = numbers.amounts(text)
-    if len(amounts) == 1 and not re.search(numbers.scale, text, re.IGNORECASE):
+    if len(amounts) == 1 and not re.search(numbers.scale, text, re.IGNORECASE) \
+            and not re.search(numbers.glued, text, re.IGNORECASE):
         # A plain figure like 'US$126,028': price-parser reads its thousands separators.
         separator = _decimal_separator(text)
         parsed = Price.fromstring(text, decimal_separator=separator).amount_float

@@ -27,9 +27,11 @@ class NumberVocab:
     scale_words: dict[str, float]
     approximators: dict[str, list[str]]
     range_joiners: list[str]
+    glued_money_scales: dict[str, float] = field(default_factory=dict)
     word_number: str = field(init=False)
     number: str = field(init=False)
     scale: str = field(init=False)
+    glued: str = field(init=False)
     approx: str = field(init=False)
     joiner: str = field(init=False)
     _number_re: re.Pattern[str] = field(init=False)
@@ -41,12 +43,16 @@ class NumberVocab:
         self.word_number = rf"(?:{compound}|{_alternation(list(self.number_words))})"
         self.number = rf"(?:{DIGITS}|{self.word_number})"
         self.scale = rf"(?:{_alternation(list(self.scale_words))})"
+        # A one-letter money scale glued to its digits: "700m", "500k".
+        self.glued = rf"(?<=\d)(?:{_alternation(list(self.glued_money_scales))})(?![\w])" \
+            if self.glued_money_scales else r"(?!x)x"
         self.approx = _alternation([w for ws in self.approximators.values() for w in ws])
         joiners = [j for j in self.range_joiners if j.isalpha()]
         dashes = [j for j in self.range_joiners if not j.isalpha()]
         self.joiner = rf"(?:\s*(?:{_alternation(dashes)})\s*|\s+(?:{_alternation(joiners)})\s+)"
         self._number_re = re.compile(
-            rf"(?P<num>{DIGITS}|\b{self.word_number}\b)(?:\s*(?P<scale>\b{self.scale}\b))?",
+            rf"(?P<num>{DIGITS}|\b{self.word_number}\b)"
+            rf"(?:\s*(?P<scale>(?<![a-z]){self.scale}\b)|(?P<glued>{self.glued}))?",
             re.IGNORECASE,
         )
 
@@ -58,6 +64,8 @@ class NumberVocab:
             scale_words={k.lower(): float(v) for k, v in data["scale_words"].items()},
             approximators={k: list(v) for k, v in data["approximators"].items()},
             range_joiners=[str(j) for j in data["range_joiners"]],
+            glued_money_scales={k.lower(): float(v)
+                                for k, v in (data.get("glued_money_scales") or {}).items()},
         )
 
     def approx_kind(self, text: str) -> str:
@@ -89,8 +97,9 @@ class NumberVocab:
         found: list[tuple[float, float | None]] = []
         for match in self._number_re.finditer(text):
             raw = match.group("num")
-            scale_word = match.group("scale")
-            scale = self.scale_words[scale_word.lower()] if scale_word else None
+            scale_word, glued = match.group("scale"), match.group("glued")
+            scale = self.scale_words[scale_word.lower()] if scale_word else \
+                self.glued_money_scales[glued.lower()] if glued else None
             value = parse_digits(raw, scaled=scale is not None)
             if value is None:
                 value = self.word_value(raw)
