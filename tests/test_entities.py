@@ -219,3 +219,17 @@ def test_page_furniture_is_not_annotated(nlp):
     found = [(lab, s) for lab, s, _ in entities(nlp, text)]
     assert ("COUNT", "40") in found
     assert not [s for lab, s in found if s in ("52", "1903", "500", "Nguyen Van Binh")], found
+
+
+@pytest.mark.parametrize("sentence, label, surface", [
+    pytest.param("The Ha Nam Cooperative Union held its congress.", "ORG", "Ha Nam Cooperative Union",
+                 id="provincial-union-is-org"),
+    pytest.param("Tran Van Binh of Phuoc Hai Cooperative spoke first.", "COOP",
+                 "Phuoc Hai Cooperative", id="person-of-cooperative"),
+    pytest.param("So Tan Loc Cooperative was the first to sign.", "COOP", "Tan Loc Cooperative",
+                 id="sentence-adverb-is-no-name-part"),
+])
+def test_names_of_cooperatives_and_unions(nlp, sentence, label, surface):
+    found = entities(nlp, sentence)
+    assert (label, surface) in [(lab, s) for lab, s, _ in found], found
+    assert not [s for lab, s, _ in found if lab == "COOP" and s != surface and surface in s]

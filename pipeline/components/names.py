@@ -61,6 +61,7 @@ class NameFinder(PatternDataComponent):
         names = self.data["names"]
         self.coop_names: dict[str, str] = self.data.get("coop_names", {})
         self.provinces = {fold_key(p) for p in self.data["provinces"]}
+        self.surnames = frozenset(self.data["names"]["surnames"])
         heads = _alternation(names["coop_heads"])
         descriptive = _alternation(names["coop_descriptive_words"])
         # 'Phu Loi silver carving cooperative', 'An Loc Agricultural, Forestry and Service
@@ -111,6 +112,12 @@ class NameFinder(PatternDataComponent):
                        for w in name_text[:part.start()].split()):
                     start = match.start("name") + part.end()
             words = match.string[start:match.end("name")].split()
+            if "of" in words and words[0] in self.surnames:
+                # 'Nguyen Minh Phuong of Thanh Dat Cooperative': a person of the cooperative
+                cut = len(words) - words[::-1].index("of")
+                start += len(" ".join(words[:cut])) + 1
+                start = _skip_spaces(text, start)
+                words = words[cut:]
             while words and (words[0].rstrip(",") in self.coop_stoplist
                              or not words[0][:1].isupper()):
                 start += len(words[0]) + 1
@@ -121,6 +128,9 @@ class NameFinder(PatternDataComponent):
             name = " ".join(words)
             if fold_key(name) in self.provinces and head.islower():
                 continue  # 'Hanoi cooperative' names a place, not a cooperative
+            place = re.sub(r"\s+(?:Province|Provincial|City)$", "", name)
+            if fold_key(place) in self.provinces and re.search(r"(?i)union$", head):
+                continue  # 'Da Nang Cooperative Union': a provincial union is an ORG (§2)
             canonical = canonical_coop_name(f"{name} {head}")
             add_candidate(doc, start, match.end(), "COOP", {"name": canonical}, self.name)
 
