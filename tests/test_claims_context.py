@@ -70,7 +70,8 @@ def test_a_reporting_period_in_the_lead_paragraph_governs_later_paragraphs(nlp):
     text = ("Co-ops grow in Ninh Binh\n"
             "(NB) - In the first nine months of 2021, Ninh Binh province set up 21 new "
             "cooperatives, reaching 70% of the yearly plan and bringing the total number of "
-            "cooperatives in the province to 390.\n"
+            "cooperatives in the province to 390, according to a report of the provincial "
+            "Cooperative Alliance released at its meeting.\n"
             "By district: 5 cooperatives in Kim Son district and 4 cooperatives in Yen Mo "
             "district.")
     found = times(claims(nlp, text))
@@ -80,14 +81,6 @@ def test_a_reporting_period_in_the_lead_paragraph_governs_later_paragraphs(nlp):
 def test_a_date_starting_a_sentence_governs_it_without_a_comma(nlp):
     text = "Last year the province set up 28 new co-operatives."
     assert times(claims(nlp, text, published="2024-02-10")) == [(28, "2023-01-01", "2023-12-31")]
-
-
-def test_a_date_opening_a_paragraph_governs_the_next_one(nlp):
-    text = ("In 2022, the province's co-operatives grew quickly.\n"
-            "It also has four co-operative unions with 31 members.\n"
-            "The alliance held its congress.")
-    assert times(claims(nlp, text))[:2] == [(4, "2022-01-01", "2022-12-31"),
-                                            (31, "2022-01-01", "2022-12-31")]
 
 
 def metrics(found):

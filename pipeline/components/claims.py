@@ -79,8 +79,7 @@ class DocumentContext:
         timing = TimeContext(text, sentences, dates, amounts, cues.time,
                              published_interval(doc._.published),
                              paragraphs[0] if paragraphs else (0, 0),
-                             reporting_period(lead_span(text, paragraphs), dates),
-                             paragraphs)
+                             reporting_period(lead_span(text, paragraphs), dates))
         coops = [m for m in found if m.label == "COOP" and m.norm.get("name")]
         names = {c.norm["name"] for c in coops}
         return cls(text=text, sentences=sentences,

@@ -4,7 +4,6 @@ resolved to the published day, the headline), else null."""
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -111,12 +110,8 @@ class TimeContext:
     published: Interval | None
     headline: Span
     reporting_period: Interval | None
-    paragraphs: list[Span] = field(default_factory=list)
     openings: list[Mention | None] = field(default_factory=list)
     says_now: list[bool] = field(default_factory=list)
-    # (start of the paragraph, the date opening its first sentence) for every paragraph
-    # that opens with a date: each governs the paragraphs after it until the next one.
-    section_openers: list[tuple[int, Mention]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         text = self.text
@@ -125,20 +120,6 @@ class TimeContext:
                             and is_opening(text, sentence, d, self.figures)), None)
             self.openings.append(opening)
             self.says_now.append(bool(self.cues.now.search(text, *sentence)))
-        starts = [s[0] for s in self.sentences]
-        for paragraph in self.paragraphs:
-            first = bisect.bisect_left(starts, paragraph[0])
-            if first < len(starts) and starts[first] < paragraph[1] \
-                    and self.openings[first] is not None:
-                self.section_openers.append((paragraph[0], self.openings[first]))
-
-    def section_date(self, paragraph: Span) -> Mention | None:
-        """The date opening the latest earlier paragraph that opens with one."""
-        index = bisect.bisect_left(self.paragraphs, paragraph) - 1
-        if index < 0:
-            return None
-        previous = self.paragraphs[index][0]
-        return next((m for start, m in self.section_openers if start == previous), None)
 
 
 def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
@@ -162,10 +143,6 @@ def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
         index -= 1
     if cues.now.search(text, paragraph[0], paragraph[1]):
         return anchor
-    # A date opening an earlier paragraph governs the paragraphs after it.
-    section = context.section_date(paragraph)
-    if section is not None:
-        return _to_present(text, section, anchor, cues) or section.norm
     if context.reporting_period is not None:
         return context.reporting_period
     # A headline reports what is true when it is published.
