@@ -166,3 +166,25 @@ def test_one_letter_scales_only_glued_to_money(nlp):
 ])
 def test_status_and_aggregate(nlp, text, expected):
     assert [(c["metric"], c["aggregate"], c["status"]) for c in claims(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Binh Dinh has 31 agricultural production and service cooperatives.",
+                 [("org_count", 31, "agricultural production and service cooperatives")],
+                 id="modifiers-joined-by-and"),
+    pytest.param("Of these co-operatives, 70 are agricultural ones and 41 are non-farm ones.",
+                 [("org_count", 70), ("org_count", 41)], id="ones-stand-for-the-noun"),
+    pytest.param("The project helped found 4 cooperatives and 7 collective groups with 190 "
+                 "household members.", [("org_count", 4, "cooperatives"),
+                                        ("org_count", 7, "collective groups"),
+                                        ("member_count", 190, "household members")],
+                 id="compound-counts-its-last-noun"),
+    pytest.param("The province has 512 collective economic organizations.",
+                 [("org_count", 512, "collective economic organizations")],
+                 id="organizations"),
+])
+def test_counted_nouns_and_subjects(nlp, text, expected):
+    found = claims(nlp, text)
+    assert [tuple(c[k] for k in ("metric", "value", "subject")[:len(e)])
+            for c, e in zip(found, expected)] == expected
+    assert len(found) == len(expected)

@@ -55,6 +55,7 @@ class NumberFinder(PatternDataComponent):
         self.identifier_words = {w.lower() for w in counted.get("identifier_words", [])}
         self.stop_words = set(counted["stop_words"])
         self.modifier_joiners = set(counted["modifier_joiners"])
+        self.anaphoric_nouns = {w.lower() for w in counted["anaphoric_nouns"]}
         self.bare_number_followers = {w.lower() for w in counted["bare_number_followers"]}
         self.place_units = set(counted.get("place_units", []))
         self.max_gap = int(counted["max_gap"])
@@ -213,7 +214,8 @@ class NumberFinder(PatternDataComponent):
     def _counted_unit(self, text: str, end: int) -> str | None:
         """The counted noun after a number: '593 regular employees' -> 'employee'."""
         words = _WORD.findall(text[end:end + 80])
-        if words and words[0].startswith("-") and len(words[0]) > 1:
+        hyphenated = bool(words) and words[0].startswith("-") and len(words[0]) > 1
+        if hyphenated:
             words[0] = words[0][1:]  # '9-member'
         if len(words) > 3 and [w.lower() for w in words[:2]] == ["of", "the"] \
                 and not re.match(r"(?i)one$", text[max(0, end - 3):end]):
@@ -221,14 +223,23 @@ class NumberFinder(PatternDataComponent):
         for index, word in enumerate(words[: self.max_gap + 1]):
             lowered = word.lower()
             if lowered in self.stop_words:
-                if lowered in self.modifier_joiners and index and "-" in words[index - 1]:
-                    continue  # '3-star and 4-star OCOP products'
+                if lowered in self.modifier_joiners and index and (
+                        "-" in words[index - 1] or self._noun_ahead(words[index + 1:index + 4])):
+                    # '3-star and 4-star OCOP products', '27 production and service
+                    # cooperatives'
+                    continue
                 return None
+            if lowered in self.anaphoric_nouns:
+                return None  # '28 non-agricultural ones': the noun named before
             phrase = " ".join(w.lower() for w in words[index:index + 4])
             for surface in sorted(self.counted_nouns, key=len, reverse=True):
                 if " " in surface and phrase.startswith(surface):
                     return self.counted_nouns[surface]
             if lowered in self.counted_nouns:
+                while not (hyphenated and index == 0) and index + 1 < len(words) \
+                        and words[index + 1].lower() in self.counted_nouns:
+                    index += 1  # a compound counts its last noun: '216 household members'
+                    lowered = words[index].lower()
                 unit = self.counted_nouns[lowered]
                 following = words[index + 1].lower() if index + 1 < len(words) else ""
                 if following in self.group_words:
@@ -239,12 +250,33 @@ class NumberFinder(PatternDataComponent):
                 return f"{previous} {self.group_words[lowered]}".strip()
         return None
 
+    def _ones_ahead(self, words: list[str]) -> bool:
+        """'28 non-agricultural ones': modifiers, then a word that stands for a noun."""
+        for word in words[: self.max_gap + 1]:
+            lowered = word.lower()
+            if lowered in self.anaphoric_nouns:
+                return True
+            if lowered in self.stop_words or lowered in self.counted_nouns:
+                return False
+        return False
+
+    def _noun_ahead(self, words: list[str]) -> bool:
+        """A counted noun among the next words, before any stop word or number."""
+        for word in words:
+            lowered = word.lower()
+            if lowered in self.counted_nouns or lowered in self.group_words:
+                return True
+            if lowered in self.stop_words or word[:1].isdigit():
+                return False
+        return False
+
     def _bare(self, text: str, end: int) -> bool:
         """No noun of its own follows the number: punctuation, a stop word or a verb
         ("640 and 3,250", "1,314 are effective"), not "20,000 duck eggs"."""
         words = _WORD.findall(text[end:end + 40])
         return not words or not words[0][:1].isalpha() or words[0].lower() in \
-            self.stop_words | self.bare_number_followers
+            self.stop_words | self.bare_number_followers | self.anaphoric_nouns \
+            or self._ones_ahead(words)
 
     def _antecedent_unit(self, text: str, start: int) -> str | None:
         """For '199 of them', 'in agriculture (120)': the nearest counted noun before, in the

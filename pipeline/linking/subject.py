@@ -30,6 +30,26 @@ def _phrase(words: list[str], stop: set[str] = PHRASE_STOP) -> list[str]:
     return phrase
 
 
+def _counted_phrase(words: list[str], unit: str | None) -> list[str] | None:
+    """The words from a count to its counted noun, "and" included: "27 agricultural
+    production and service cooperatives" -> "agricultural production and service
+    cooperatives". None when the noun is not within MAX_PHRASE_WORDS + 2 words."""
+    if not unit:
+        return None
+    head = unit.split()[-1].lower().replace("-", "")
+    for index, word in enumerate(words[:MAX_PHRASE_WORDS + 2]):
+        lowered = word.lower().replace("-", "")
+        if lowered.startswith(head):
+            # ...and a participle phrase after it: "cooperatives applying high technology"
+            rest = words[index + 1:]
+            if not (rest and rest[0].lower().endswith(("ing", "ed"))):
+                return words[:index + 1]
+            return words[:index + 1] + _phrase(rest)[:max(0, MAX_PHRASE_WORDS - index - 1)]
+        if lowered in PHRASE_STOP and lowered not in {"and", "or"}:
+            return None
+    return None
+
+
 def measured_phrase(lead_in: str, cue: re.Match[str] | None) -> str | None:
     """The metric noun phrase before a figure: from its cue to the verb ("the average
     revenue of a cooperative is ..." -> "average revenue of a cooperative")."""
@@ -65,7 +85,8 @@ def claim_subject(text: str, figure: Mention, metric: str, clause: Span,
     amount whose phrase says whose it is not ("profit of VND1 billion") is that one's.
     """
     if figure.label == "COUNT":
-        phrase = _phrase(WORD.findall(text[figure.end:clause[1]]))
+        after = WORD.findall(text[figure.end:clause[1]])
+        phrase = _counted_phrase(after, (figure.norm or {}).get("unit")) or _phrase(after)
         if coop and metric not in {"org_count"}:
             return coop
         if phrase:
