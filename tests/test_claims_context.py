@@ -188,3 +188,29 @@ def test_counted_nouns_and_subjects(nlp, text, expected):
     assert [tuple(c[k] for k in ("metric", "value", "subject")[:len(e)])
             for c, e in zip(found, expected)] == expected
     assert len(found) == len(expected)
+
+
+def test_figures_of_a_credit_fund_paragraph_without_the_word_in_their_sentence(nlp):
+    text = ("By the end of June 2024, the two people's credit funds of the district had 3,300 "
+            "members. Outstanding loans reached VND 190 billion, up 4.2% compared to the end "
+            "of 2023.")
+    assert metrics(claims(nlp, text)) == [("org_count", 2, "count"),
+                                          ("member_count", 3300, "count"),
+                                          ("capital", 1.9e11, "VND"), ("change", 4.2, "%")]
+
+
+def test_a_clause_split_off_by_while_belongs_to_its_paragraph(nlp):
+    text = ("Cooperative revenue averaged VND 2.5 billion last year, while members earned "
+            "VND 5 million a month.")
+    assert metrics(claims(nlp, text)) == [("revenue", 2.5e9, "VND"), ("income", 5e6, "VND")]
+
+
+def test_a_line_break_before_the_amount_does_not_split_the_sentence(nlp):
+    text = "Cooperative members earned an average yearly income of\n61 million VND."
+    assert metrics(claims(nlp, text)) == [("income", 6.1e7, "VND")]
+
+
+def test_other_topics_stay_out(nlp):
+    text = ("The district has 40 cooperatives. Its population is 120,000 and tax revenue "
+            "reached VND 300 billion.")
+    assert metrics(claims(nlp, text)) == [("org_count", 40, "count")]

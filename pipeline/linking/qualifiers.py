@@ -18,6 +18,11 @@ PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
 QUOTES = {'"', "“", "'", "‘"}
 
 
+# Sentences speaking of these continue a paragraph about cooperatives ("Outstanding loans
+# reached VND278 billion" after "The province's three credit funds ...").
+ECONOMIC_METRICS = ("revenue", "profit", "capital", "income")
+
+
 def about_cooperatives(text: str, sentence: Span, paragraph: Span, sentences: list[Span],
                        cues: ClaimCues) -> bool:
     """Only figures about the cooperative economy are claims: the sentence names
@@ -29,13 +34,15 @@ def about_cooperatives(text: str, sentence: Span, paragraph: Span, sentences: li
         return False
     if cues.domain.search(text, *sentence):
         return True
-    after_semicolon = text[max(0, sentence[0] - 3):sentence[0]].rstrip().endswith(";")
+    # A clause split off by ";" or ", while" continues its sentence.
+    split_clause = text[max(0, sentence[0] - 3):sentence[0]].rstrip().endswith((";", ","))
     economic = any(regex.search(text, *sentence) for metric, regex in
-                   cues.money_metrics.items() if metric in ("revenue", "profit"))
-    if not (after_semicolon or economic or cues.continuation.match(text, sentence[0])):
+                   cues.money_metrics.items() if metric in ECONOMIC_METRICS)
+    if not (split_clause or economic or cues.continuation.match(text, sentence[0])):
         return False
-    earlier = [s for s in sentences if paragraph[0] <= s[0] < sentence[0]]
-    return bool(earlier) and bool(cues.domain.search(text, *earlier[-1]))
+    # ...of a paragraph about cooperatives: one of its earlier sentences names them.
+    return any(cues.domain.search(text, *s) for s in sentences
+               if paragraph[0] <= s[0] < sentence[0])
 
 
 def not_a_figure_of_the_economy(figure: Mention, cues: ClaimCues) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 SENTENCE_END = re.compile(
     r"(?<!\d)(?<!\bNo)[.!?](?=\s|$)|(?<=[a-z%)\"”])\.(?=[A-Z])|;|(?<=\d)\.(?=\s+[A-Z])"
     # A line break, unless it cuts a sentence in two ("is estimated\nat 2.36 billion").
-    r"|(?<![a-z,])\n|\n(?![ \t]*[a-z])"
+    r"|(?<![a-z,])\n|\n(?![ \t]*[a-z0-9])"
     # ", then …" and ", while …" start a clause that states figures of its own.
     r"|,(?=\s+(?:then|while|whereas)\b)")
 # Clauses inside a sentence: a comma not inside a number ("20,000"), a colon, a dash
