@@ -214,3 +214,52 @@ def test_other_topics_stay_out(nlp):
     text = ("The district has 40 cooperatives. Its population is 120,000 and tax revenue "
             "reached VND 300 billion.")
     assert metrics(claims(nlp, text)) == [("org_count", 40, "count")]
+
+
+def statuses(found):
+    return [(c["value"], c["status"]) for c in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The district set up 12 new co-operatives, reaching 140% of the yearly plan.",
+                 [(12, "actual"), (140, "actual")], id="share-of-the-plan-is-actual"),
+    pytest.param("Co-operative members numbered 9,300, exceeding the planned target.",
+                 [(9300, "actual")], id="exceeding-the-target"),
+    pytest.param("The plan targets 90 new co-operatives.", [(90, "target")],
+                 id="plan-before-the-figure"),
+    pytest.param("According to preliminary figures, the province had 520 cooperatives; the "
+                 "cooperatives had 41,000 members.", [(520, "estimate"), (41000, "estimate")],
+                 id="estimate-opening-a-list"),
+    pytest.param("The province had 520 cooperatives, whose revenue is estimated at VND 2 "
+                 "billion; members earned VND 4 million a month.",
+                 [(520, "actual"), (2e9, "estimate"), (4e6, "actual")],
+                 id="estimate-inside-one-clause-stays-there"),
+])
+def test_status_over_plans_and_lists(nlp, text, expected):
+    assert statuses(claims(nlp, text)) == expected
+
+
+def test_averagely_and_per_province_are_averages(nlp):
+    text = ("Averagely, one province has 240 cooperatives. The delta led with 350 "
+            "cooperatives in a province.")
+    found = {c["value"]: c["aggregate"] for c in claims(nlp, text)}
+    assert found[240] == "average" and found[350] == "average"
+
+
+def test_a_percent_from_a_year_is_compared_with_that_year(nlp):
+    text = "In 2020, cooperative revenue was up 45 percent from 2015."
+    (claim,) = claims(nlp, text)
+    assert claim["time"] == {"start": "2020-01-01", "end": "2020-12-31"}
+
+
+def test_a_year_glued_to_the_next_sentence_ends_it(nlp):
+    text = ("The country had 39,000 cooperative groups, up 30,100 groups compared to 2003.The "
+            "ministry aims to develop 15,000 cooperatives.")
+    assert statuses(claims(nlp, text)) == [(39000, "actual"), (30100, "actual"),
+                                           (15000, "target")]
+
+
+def test_on_average_each_day_is_a_daily_total(nlp):
+    (claim,) = claims(nlp, "On average, each day, the Tan An Cooperative sells more than "
+                           "12,000 duck eggs.")
+    assert (claim["aggregate"], claim["per"]) == ("total", "day")

@@ -24,7 +24,8 @@ from pipeline.linking.cues import ClaimCues
 from pipeline.linking.location import PlaceContext
 from pipeline.linking.metric import figure_metric, metric_cue
 from pipeline.linking.segments import (Mention, Span, clause_span, containing,
-                                       containing_index, paragraph_spans, sentence_spans)
+                                       containing_index, list_opening, paragraph_spans,
+                                       sentence_spans)
 from pipeline.linking.subject import claim_subject, named_cooperative
 from pipeline.linking.timing import (TimeContext, claim_time, lead_span,
                                      reporting_period)
@@ -134,10 +135,11 @@ class ClaimLinker(PatternDataComponent):
         return doc
 
     def _aggregate(self, text: str, figure: Mention, clause: Span, metric: str,
-                   paragraph: Span, previous: tuple[Mention, dict] | None) -> str:
+                   sentence: Span, paragraph: Span,
+                   previous: tuple[Mention, dict] | None) -> str:
         """The figure's own average cue; else, for a change, the aggregate of the figure
         that changed, the claim before it in the paragraph (ANNOTATION.md §3 rules)."""
-        own = qualifiers.aggregate(text, figure, clause, self.cues)
+        own = qualifiers.aggregate(text, figure, clause, self.cues, sentence)
         if own == "total" and metric == "change" and previous is not None \
                 and previous[0].start >= paragraph[0]:
             return previous[1]["aggregate"]
@@ -154,7 +156,8 @@ class ClaimLinker(PatternDataComponent):
                                  cues.back_reference)
         return {
             "metric": metric,
-            "aggregate": self._aggregate(text, figure, clause, metric, paragraph, previous),
+            "aggregate": self._aggregate(text, figure, clause, metric, sentence, paragraph,
+                                         previous),
             "per": qualifiers.per(text, figure, sentence, cues),
             "value": norm.get("value"), "low": norm.get("low"), "high": norm.get("high"),
             "unit": unit,
@@ -165,6 +168,8 @@ class ClaimLinker(PatternDataComponent):
                                      context.only_coop),
             "location": context.places.location(sentence),
             "time": claim_time(context.timing, figure, sentence_index, paragraph),
-            "status": qualifiers.status(text, figure, clause, sentence, cues),
+            "status": qualifiers.status(text, figure, clause, sentence, cues,
+                                        list_opening(text, context.sentences, sentence_index,
+                                                     context.figures)),
             "evidence": {"start": sentence[0], "end": sentence[1]},
         }

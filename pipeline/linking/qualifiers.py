@@ -14,6 +14,9 @@ PER_REACH_BEFORE = 60
 AVERAGE_REACH_AFTER = 35
 OLD_VALUE_REACH = 8
 THRESHOLD_REACH = 12
+RATE_AFTER = re.compile(r"\s*(?:each|every|per|a)\s+(?:day|week|month|year)\b", re.IGNORECASE)
+# Up to two short phrases closed by commas at the start of a sentence.
+OPENING_PHRASES = re.compile(r"(?:[^,]{1,25},){1,2}")
 PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
 QUOTES = {'"', "“", "'", "‘"}
 
@@ -56,10 +59,15 @@ def legal_threshold(text: str, figure: Mention, sentence: Span, cues: ClaimCues)
         text[max(sentence[0], figure.start - THRESHOLD_REACH):figure.end]))
 
 
-def aggregate(text: str, figure: Mention, clause: Span, cues: ClaimCues) -> str:
+def aggregate(text: str, figure: Mention, clause: Span, cues: ClaimCues,
+              sentence: Span | None = None) -> str:
     """`average` for an average cue in the figure's clause before it, or a "per
-    cooperative" right after it (beyond a parenthetical conversion); a quoted rating
-    ('27 percent "average"') is none."""
+    cooperative" right after it (beyond a parenthetical conversion), or opening its
+    sentence ("On average, each ..."); a quoted rating ('27 percent "average"') is none."""
+    opening = re.match(rf"\W*(?:{cues.average.pattern})\s*,", text[sentence[0]:figure.start],
+                       re.IGNORECASE) if sentence is not None else None
+    if opening and not RATE_AFTER.match(text, sentence[0] + opening.end()):
+        return "average"  # but "On average, each day, the co-op sells" is a daily total
     before = text[clause[0]:figure.start]
     after = PARENTHESIS.sub("", text[figure.end:clause[1]])[:AVERAGE_REACH_AFTER]
     scope = before + " " + after
@@ -74,20 +82,31 @@ def aggregate(text: str, figure: Mention, clause: Span, cues: ClaimCues) -> str:
 
 
 def per(text: str, figure: Mention, sentence: Span, cues: ClaimCues) -> str | None:
-    """The time basis of a rate ("a month", "/year", "annual") near the figure."""
+    """The time basis of a rate ("a month", "/year", "annual") near the figure, or in the
+    short phrases opening its sentence ("On average, each day, the co-op sells ...")."""
     after = PARENTHESIS.sub("", text[figure.end:sentence[1]])[:PER_REACH_AFTER]
     before = text[max(sentence[0], figure.start - PER_REACH_BEFORE):figure.start]
+    opening = OPENING_PHRASES.match(text[sentence[0]:figure.start])
+    opening_text = opening.group(0) if opening else ""
     return next((basis for basis, regex in cues.per.items()
-                 if regex.search(after) or regex.search(before)), None)
+                 if regex.search(after) or regex.search(before)
+                 or regex.search(opening_text)), None)
 
 
-def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: ClaimCues) -> str:
+def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: ClaimCues,
+           list_opening: Span | None = None) -> str:
     """target/estimate from cues before the figure in its sentence or in its clause; the
-    old value of a change ("from VND1.2 billion") is actual."""
+    old value of a change ("from VND1.2 billion") is actual; a plan noun after the figure
+    ("reaching 18% of the plan") is no target. An estimate cue in `list_opening` (the
+    clauses before a ";" that this one continues: "According to preliminary statistics, X;
+    Y") covers the figure too."""
     scope = text[sentence[0]:clause[1]]
-    if cues.estimate.search(scope):
+    if cues.estimate.search(scope) or list_opening and cues.estimate.search(text, *list_opening):
         return "estimate"
-    if cues.target.search(scope) and not cues.old_value.search(
+    targets = [m for m in cues.target.finditer(scope)
+               if m.start() < figure.start - sentence[0]
+               or m.group(0).lower() not in cues.target_nouns]
+    if targets and not cues.old_value.search(
             text[max(clause[0], figure.start - OLD_VALUE_REACH):figure.start]):
         return "target"
     return "actual"

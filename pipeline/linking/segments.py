@@ -16,6 +16,8 @@ from typing import Any
 # ", while". "No. 35", "4.5" and "U.S." do not end one.
 SENTENCE_END = re.compile(
     r"(?<!\d)(?<!\bNo)[.!?](?=\s|$)|(?<=[a-z%)\"”])\.(?=[A-Z])|;|(?<=\d)\.(?=\s+[A-Z])"
+    # A year glued to the next sentence: "compared to 2003.Deputy Minister ..."
+    r"|(?<=\b(?:19|20)\d\d)\.(?=[A-Z][a-z])"
     # A line break, unless it cuts a sentence in two ("is estimated\nat 2.36 billion").
     r"|(?<![a-z,])\n|\n(?![ \t]*[a-z0-9])"
     # ", then …" and ", while …" start a clause that states figures of its own.
@@ -94,3 +96,20 @@ def figures_between(figures: list[Mention], a: int, b: int) -> int:
     """How many figures lie wholly between offsets a and b (in either order)."""
     low, high = min(a, b), max(a, b)
     return sum(1 for f in figures if f.start >= low and f.end <= high)
+
+
+def list_opening(text: str, sentences: list[Span], index: int,
+                 figures: list[Mention]) -> Span | None:
+    """For a sentence that follows a ";", the opening of its whole sentence before its
+    first figure: "According to preliminary statistics as of 2025, the country had 35,000
+    cooperatives; ..." -> "According to ... the country had ". A cue there covers the list
+    (ANNOTATION.md §5 states it for Vietnamese; English lists read the same)."""
+    start = index
+    while start > 0 and ";" in text[sentences[start - 1][1]:sentences[start][0]]:
+        start -= 1
+    if start == index:
+        return None
+    begin = sentences[start][0]
+    first = next((f.start for f in figures if begin <= f.start < sentences[index][0]),
+                 sentences[index][0])
+    return begin, first
