@@ -263,3 +263,18 @@ def test_on_average_each_day_is_a_daily_total(nlp):
     (claim,) = claims(nlp, "On average, each day, the Tan An Cooperative sells more than "
                            "12,000 duck eggs.")
     assert (claim["aggregate"], claim["per"]) == ("total", "day")
+
+
+def test_a_date_closed_by_a_comma_before_the_figures_governs_the_paragraph(nlp):
+    text = ("Figures from the provincial Department of Agriculture showed that as of March 31, "
+            "2022, the province had 870 cooperatives. Their average revenue was VND 1.9 "
+            "billion.")
+    assert times(claims(nlp, text)) == [(870, "2022-03-31", "2022-03-31"),
+                                        (1.9e9, "2022-03-31", "2022-03-31")]
+
+
+def test_the_date_leading_a_list_governs_its_items(nlp):
+    text = ("The target set for 2030 is that the province will have 900 cooperatives; the "
+            "cooperatives will have 80,000 members.")
+    assert times(claims(nlp, text)) == [(900, "2030-01-01", "2030-12-31"),
+                                        (80000, "2030-01-01", "2030-12-31")]

@@ -13,9 +13,8 @@ from pipeline.normalize.dates import published_interval
 
 Interval = dict[str, str]
 
-# A date that opens its sentence governs every figure in it: "In 2020, ...", "By the end of
-# 2020, ...". It may be preceded by up to this many characters of preposition.
-OPENING_REACH = 80
+# A date before every figure of its sentence and closed by a comma governs the sentence:
+# "In 2020, ...", "Statistics showed that as of June 30, 2019, the country had ...".
 # Penalties when ranking the dates of a sentence for one figure (characters of distance).
 OTHER_FIGURE_PENALTY = 1000
 OPENING_CAP = 500
@@ -36,10 +35,9 @@ class TimeCues:
 
 
 def is_opening(text: str, sentence: Span, mention: Mention, figures: list[Mention]) -> bool:
-    """A date near the start of its sentence, before any figure, closed by a comma
-    ("By the end of 2020, the province had ...")."""
-    if mention.start - sentence[0] > OPENING_REACH:
-        return False
+    """A date before every figure of its sentence and closed by a comma ("By the end of
+    2020, the province had ...", "Data show that as of June 30, 2019, the country had"), or
+    starting the sentence ("Last year the province set up ...")."""
     if any(sentence[0] <= f.start < mention.start for f in figures):
         return False
     if re.match(r"\s*(?:period|year)?\s*,", text[mention.end:mention.end + 12]):
@@ -112,6 +110,9 @@ class TimeContext:
     reporting_period: Interval | None
     openings: list[Mention | None] = field(default_factory=list)
     says_now: list[bool] = field(default_factory=list)
+    # For each sentence, a date standing before all its figures ("The target set for 2030 is
+    # that ..."): it governs the items of a ";" list the sentence opens.
+    leading: list[Mention | None] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         text = self.text
@@ -120,6 +121,10 @@ class TimeContext:
                             and is_opening(text, sentence, d, self.figures)), None)
             self.openings.append(opening)
             self.says_now.append(bool(self.cues.now.search(text, *sentence)))
+            first_figure = next((f.start for f in self.figures
+                                 if sentence[0] <= f.start < sentence[1]), sentence[1])
+            self.leading.append(next((d for d in self.dates
+                                      if sentence[0] <= d.start < first_figure), None))
 
 
 def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
@@ -132,10 +137,14 @@ def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
         return _to_present(text, own, anchor, cues) or own.norm
     if context.says_now[sentence_index]:
         return anchor
-    # The latest governing marker among the paragraph's earlier sentences.
+    # The latest governing marker among the paragraph's earlier sentences; across a ";" the
+    # date leading the list's first piece governs its items.
     index = sentence_index - 1
+    in_list = True
     while index >= 0 and context.sentences[index][0] >= paragraph[0]:
-        opening = context.openings[index]
+        in_list = in_list and ";" in text[context.sentences[index][1]:
+                                          context.sentences[index + 1][0]]
+        opening = context.openings[index] or (context.leading[index] if in_list else None)
         if opening is not None:
             return _to_present(text, opening, anchor, cues) or opening.norm
         if context.says_now[index]:
