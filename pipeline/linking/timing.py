@@ -137,13 +137,13 @@ def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
         return _to_present(text, own, anchor, cues) or own.norm
     if context.says_now[sentence_index]:
         return anchor
-    # The latest governing marker among the paragraph's earlier sentences; across a ";" the
-    # date leading the list's first piece governs its items.
+    # The latest governing marker among the paragraph's earlier sentences; across a ";" (or
+    # ", while") the date leading the sentence's first piece governs the pieces after it.
     index = sentence_index - 1
     in_list = True
     while index >= 0 and context.sentences[index][0] >= paragraph[0]:
-        in_list = in_list and ";" in text[context.sentences[index][1]:
-                                          context.sentences[index + 1][0]]
+        boundary = text[context.sentences[index][1]:context.sentences[index + 1][0]]
+        in_list = in_list and (";" in boundary or "," in boundary)
         opening = context.openings[index] or (context.leading[index] if in_list else None)
         if opening is not None:
             return _to_present(text, opening, anchor, cues) or opening.norm
