@@ -278,3 +278,30 @@ def test_the_date_leading_a_list_governs_its_items(nlp):
             "cooperatives will have 80,000 members.")
     assert times(claims(nlp, text)) == [(900, "2030-01-01", "2030-12-31"),
                                         (80000, "2030-01-01", "2030-12-31")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The province will spend VND 25 billion on supporting cooperatives this year.",
+                 [("capital", 2.5e10, "VND")], id="spend-is-capital"),
+    pytest.param("The credit funds have 3,100 members; customer savings deposits are VND 180 "
+                 "billion.", [("member_count", 3100, "count"), ("capital", 1.8e11, "VND")],
+                 id="deposits-are-capital"),
+    pytest.param("The monthly income of laborers at people's credit funds was VND 9 million.",
+                 [("income", 9e6, "VND")], id="credit-funds-is-a-name-not-capital"),
+    pytest.param("The 80-member cooperative earns VND 400 million (US$17,000) in profit each "
+                 "year.", [("member_count", 80, "count"), ("profit", 4e8, "VND")],
+                 id="in-profit-each-year"),
+])
+def test_money_metric_cues(nlp, text, expected):
+    assert metrics(claims(nlp, text)) == expected
+
+
+def test_policy_support_rates_are_no_claims(nlp):
+    text = ("New cooperatives get a 50 percent subsidy of the cost of equipment and 30 percent "
+            "of the costs of packaging. The province has 210 cooperatives.")
+    assert metrics(claims(nlp, text)) == [("org_count", 210, "count")]
+
+
+def test_a_number_inside_a_cooperative_name_is_no_count(nlp):
+    text = "The September 2 Agricultural Service Cooperative grows 40 hectares of tea."
+    assert [c["value"] for c in claims(nlp, text)] == [40]

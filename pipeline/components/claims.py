@@ -126,7 +126,7 @@ class ClaimLinker(PatternDataComponent):
             if not qualifiers.about_cooperatives(text, sentence, paragraph,
                                                  context.sentences, self.cues) \
                     or qualifiers.legal_threshold(text, figure, sentence, self.cues) \
-                    or qualifiers.not_a_figure_of_the_economy(figure, self.cues):
+                    or qualifiers.not_a_figure_of_the_economy(text, figure, self.cues):
                 continue
             claim = self._claim(context, figure, sentence_index, paragraph, previous)
             claims.append(claim)

@@ -56,6 +56,8 @@ class NumberFinder(PatternDataComponent):
         self.stop_words = set(counted["stop_words"])
         self.modifier_joiners = set(counted["modifier_joiners"])
         self.anaphoric_nouns = {w.lower() for w in counted["anaphoric_nouns"]}
+        heads = _alternation(counted["name_heads"])
+        self.inside_name = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,6}}(?:{heads})\b")
         self.bare_number_followers = {w.lower() for w in counted["bare_number_followers"]}
         self.place_units = set(counted.get("place_units", []))
         self.max_gap = int(counted["max_gap"])
@@ -197,6 +199,10 @@ class NumberFinder(PatternDataComponent):
                 re.match(r"(?i)\s+\w+\s*[,–—-]?\s*one\s+\w", after + text[end + 12:end + 30])
                 or re.search(r"(?i)\bone\s+\w+\s*[,–—-]?\s*$", text[max(0, start - 30):start])):
             return False  # 'one commune, one product': a slogan, no count
+        previous_word = re.search(r"([A-Za-z]+)\s+$", before)
+        if previous_word and previous_word.group(1)[0].isupper() \
+                and self.inside_name.match(text, end, end + 120):
+            return False  # 'the May 19 Agricultural ... Cooperative': part of a name
         hyphen_word = re.match(r"-([A-Za-z]+)", after)
         if hyphen_word and hyphen_word.group(1).lower() not in self.counted_nouns:
             return False  # 'three-star', '13-NQ'; but '9-member' counts

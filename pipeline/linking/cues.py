@@ -49,6 +49,8 @@ class ClaimCues:
     national: re.Pattern[str]
     venue: re.Pattern[str]
     counted_before: dict[str, re.Pattern[str]]
+    not_metric_names: re.Pattern[str]
+    policy_rate_after: re.Pattern[str]
     back_reference: re.Pattern[str]
     continuation: re.Pattern[str]
     time: TimeCues
@@ -91,6 +93,8 @@ class ClaimCues:
                 metric: re.compile(r"\b(?:number|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                                    rf"{words_regex(words).pattern}", re.IGNORECASE)
                 for metric, words in cues["counted_before"].items()},
+            not_metric_names=words_regex(cues["not_metric_names"]),
+            policy_rate_after=_regex_list(cues["policy_rate_after"], r"^\s*", r"\b"),
             venue=re.compile(rf"{words_regex(cues['venue_cues']).pattern}\s+(?:the\s+)?$",
                              re.IGNORECASE),
             back_reference=_regex_list(cues["back_reference_openings"], r"\W*", r"\b"),

@@ -17,7 +17,7 @@ EARNER_REACH = 40
 # How far before a count of people "number of members" is looked for.
 COUNTED_BEFORE_REACH = 120
 # An amount followed by what it is: "VND 314 million in profit".
-METRIC_AFTER = re.compile(r"^\s*(?:\([^)]*\)\s*)?in\s+(?:\w+\s+)?(\w+)")
+METRIC_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?in\s+(\w+)(?:\s+(\w+))?")
 LIST_JOINER = re.compile(r"[\s,]*(?:and\s+)?")
 
 
@@ -43,6 +43,8 @@ def metric_cue(metric: str, lead_in: str, cues: ClaimCues) -> re.Match[str] | No
 def _money_metric(lead_in: str, cues: ClaimCues) -> str:
     """The money metric whose cue stands nearest before the amount."""
     best, best_at = "other", -1
+    # Names that hold a cue word are no cue: "people's credit funds" is no capital.
+    lead_in = cues.not_metric_names.sub(lambda m: " " * len(m.group(0)), lead_in)
     for metric, regex in cues.money_metrics.items():
         for match in regex.finditer(lead_in):
             if match.start() > best_at:
@@ -83,9 +85,10 @@ def figure_metric(text: str, figure: Mention, lead_in: str,
             return "change", unit
         if cues.price.search(re.sub(r"^\s*(?:\([^)]*\)|đồng|dong)", "", trail)):
             return "other", unit
-        after = METRIC_AFTER.match(trail)
-        named_after = next((metric for metric, regex in cues.money_metrics.items()
-                            if after and regex.fullmatch(after.group(1))), None)
+        after = METRIC_AFTER.match(text, figure.end, figure.end + TRAIL_CHARS + 20)
+        named_after = next((metric for word in (after.groups() if after else ())
+                            for metric, regex in cues.money_metrics.items()
+                            if word and regex.fullmatch(word)), None)
         return named_after or _money_metric(lead_in, cues), unit
     if figure.label == "PERCENT":
         return ("change" if changed else "share"), "%"

@@ -48,8 +48,11 @@ def about_cooperatives(text: str, sentence: Span, paragraph: Span, sentences: li
                if paragraph[0] <= s[0] < sentence[0])
 
 
-def not_a_figure_of_the_economy(figure: Mention, cues: ClaimCues) -> bool:
-    """Counts of how things are done ("two crops a year") give no claim."""
+def not_a_figure_of_the_economy(text: str, figure: Mention, cues: ClaimCues) -> bool:
+    """Counts of how things are done ("two crops a year") and a policy's support rates
+    ("30 percent subsidy of the cost") give no claim."""
+    if figure.label == "PERCENT" and cues.policy_rate_after.search(text[figure.end:figure.end + 40]):
+        return True
     return figure.label == "COUNT" and (figure.norm or {}).get("unit") in cues.not_claim_units
 
 
