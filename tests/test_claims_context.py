@@ -305,3 +305,10 @@ def test_policy_support_rates_are_no_claims(nlp):
 def test_a_number_inside_a_cooperative_name_is_no_count(nlp):
     text = "The September 2 Agricultural Service Cooperative grows 40 hectares of tea."
     assert [c["value"] for c in claims(nlp, text)] == [40]
+
+
+def test_a_founding_year_is_not_the_time_of_todays_figures(nlp):
+    text = "Established in 2011, the Tan Phu cooperative earns VND 300 million in profit a year."
+    assert times(claims(nlp, text)) == [(3e8, None, None)]
+    counted = "In 2022, 50 co-operatives were established in the province."
+    assert times(claims(nlp, counted)) == [(50, "2022-01-01", "2022-12-31")]

@@ -102,6 +102,7 @@ class ClaimCues:
             time=TimeCues(
                 now=words_regex(cues["now_cues"]),
                 comparison=_regex_list(cues["comparison_cues"], after=r"\s*$"),
+                history=_regex_list(cues["history_cues"], after=r"\s*$"),
                 to_present=_regex_list(cues["to_present_cues"], r"\s*", r"\b"),
                 range_start=re.compile(r"\b(?:from|since)\s+(?:the\s+)?$", re.IGNORECASE)),
         )

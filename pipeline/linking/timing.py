@@ -30,6 +30,7 @@ class TimeCues:
 
     now: re.Pattern[str]
     comparison: re.Pattern[str]
+    history: re.Pattern[str]
     to_present: re.Pattern[str]
     range_start: re.Pattern[str]
 
@@ -49,6 +50,12 @@ def is_opening(text: str, sentence: Span, mention: Mention, figures: list[Mentio
 def is_comparison(text: str, mention: Mention, cues: TimeCues) -> bool:
     """A date a figure is compared with ("up 5% compared to 2019") is not its time."""
     return bool(cues.comparison.search(text[max(0, mention.start - 40):mention.start]))
+
+
+def is_history(text: str, mention: Mention, cues: TimeCues) -> bool:
+    """A date in a cooperative's history ("Established in 2013, the cooperative earns")
+    is not the time of the figures beside it."""
+    return bool(cues.history.search(text[max(0, mention.start - 30):mention.start]))
 
 
 def _to_present(text: str, mention: Mention, published: Interval | None,
@@ -82,7 +89,7 @@ def sentence_date(text: str, figure: Mention, sentence: Span, dates: list[Mentio
             return compared[0]
     best, best_score = None, None
     for mention in inside:
-        if is_comparison(text, mention, cues):
+        if is_comparison(text, mention, cues) or is_history(text, mention, cues):
             continue
         after = mention.start >= figure.end
         gap = (mention.start, figure.end) if after else (figure.start, mention.end)
@@ -118,7 +125,8 @@ class TimeContext:
         text = self.text
         for sentence in self.sentences:
             opening = next((d for d in self.dates if sentence[0] <= d.start < sentence[1]
-                            and is_opening(text, sentence, d, self.figures)), None)
+                            and is_opening(text, sentence, d, self.figures)
+                            and not is_history(text, d, self.cues)), None)
             self.openings.append(opening)
             self.says_now.append(bool(self.cues.now.search(text, *sentence)))
             first_figure = next((f.start for f in self.figures
