@@ -312,3 +312,22 @@ def test_a_founding_year_is_not_the_time_of_todays_figures(nlp):
     assert times(claims(nlp, text)) == [(3e8, None, None)]
     counted = "In 2022, 50 co-operatives were established in the province."
     assert times(claims(nlp, counted)) == [(50, "2022-01-01", "2022-12-31")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The collective economy and cooperatives contributed about 5.1 per cent of "
+                 "national GDP.", [("share", 5.1, "%")], id="cooperatives-share-of-gdp"),
+    pytest.param("Soc Son is rural, with 70 per cent of its population in farming, and the "
+                 "collective economy matters.", [], id="population-share-is-no-claim"),
+    pytest.param("In 2021, each cooperative earned VND 3.9 billion in income on average.",
+                 [("revenue", 3.9e9, "VND")], id="a-cooperatives-income-is-revenue"),
+    pytest.param("The average revenue of the cooperatives is VND 1.2 billion a cooperative, the "
+                 "average income of regular workers is VND 4.5 million a month.",
+                 [("revenue", 1.2e9, "VND"), ("income", 4.5e6, "VND")],
+                 id="income-of-workers-after-the-cue"),
+    pytest.param("Workers at cooperatives and credit funds earn VND 90million and VND210million "
+                 "a year.", [("income", 9e7, "VND"), ("income", 2.1e8, "VND")],
+                 id="two-amounts-joined-by-and"),
+])
+def test_whose_money_and_which_topic(nlp, text, expected):
+    assert metrics(claims(nlp, text)) == expected

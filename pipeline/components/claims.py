@@ -124,7 +124,7 @@ class ClaimLinker(PatternDataComponent):
             sentence = context.sentences[sentence_index] if context.sentences else (0, 0)
             paragraph = containing(context.paragraphs, figure.start)
             if not qualifiers.about_cooperatives(text, sentence, paragraph,
-                                                 context.sentences, self.cues) \
+                                                 context.sentences, self.cues, figure.start) \
                     or qualifiers.legal_threshold(text, figure, sentence, self.cues) \
                     or qualifiers.not_a_figure_of_the_economy(text, figure, self.cues):
                 continue

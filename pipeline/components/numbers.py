@@ -118,9 +118,11 @@ class NumberFinder(PatternDataComponent):
             start, end = match.start(), match.end()
             surface = match.group()
             if kind in ("money_pre", "money_suf"):
-                norm = normalize_money(surface, self.numbers, self.currencies)
-                if add_candidate(doc, start, end, "MONEY", norm, self.name):
-                    last_money_end = end
+                for part_start, part_end in self._money_parts(text, start, end):
+                    norm = normalize_money(text[part_start:part_end], self.numbers,
+                                           self.currencies)
+                    if add_candidate(doc, part_start, part_end, "MONEY", norm, self.name):
+                        last_money_end = part_end
             elif kind == "percent":
                 fields = value_fields(self.numbers.amounts(surface))
                 add_candidate(doc, start, end, "PERCENT", fields, self.name)
@@ -133,6 +135,18 @@ class NumberFinder(PatternDataComponent):
             else:
                 self._add_count(doc, text, start, end, surface, match.group(kind))
         return doc
+
+    def _money_parts(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """'VND 95 million and VND 230 million' is two amounts, each with its currency;
+        only after 'between' is it a range (ANNOTATION.md §2)."""
+        joined = re.search(r"\s+and\s+", text[start:end])
+        if joined is None or re.search(r"\bbetween\s*$", text[max(0, start - 12):start],
+                                       re.IGNORECASE):
+            return [(start, end)]
+        first, second = (start, start + joined.start()), (start + joined.end(), end)
+        if all(self.currencies.currency_of(text[a:b]) for a, b in (first, second)):
+            return [first, second]
+        return [(start, end)]
 
     def _add_quantity(self, doc: Doc, start: int, end: int, surface: str) -> None:
         unit_match = re.search(rf"({_alternation(list(self.units))})$", surface, re.IGNORECASE)

@@ -13,7 +13,7 @@ from pipeline.linking.segments import Mention
 CHANGE_REACH = 30
 TRAIL_CHARS = 40
 # How far before an income cue its earner ("members", "the cooperative") is looked for.
-EARNER_REACH = 40
+EARNER_REACH = 60
 # How far before a count of people "number of members" is looked for.
 COUNTED_BEFORE_REACH = 120
 # An amount followed by what it is: "VND 314 million in profit".
@@ -40,8 +40,9 @@ def metric_cue(metric: str, lead_in: str, cues: ClaimCues) -> re.Match[str] | No
     return found[-1] if found else None
 
 
-def _money_metric(lead_in: str, cues: ClaimCues) -> str:
-    """The money metric whose cue stands nearest before the amount."""
+def _money_metric(lead_in: str, cues: ClaimCues, named_after: str | None = None) -> str:
+    """The money metric whose cue stands nearest before the amount (or `named_after` it:
+    "VND 4.3 billion in income"), with whose it is deciding revenue, profit and income."""
     best, best_at = "other", -1
     # Names that hold a cue word are no cue: "people's credit funds" is no capital.
     lead_in = cues.not_metric_names.sub(lambda m: " " * len(m.group(0)), lead_in)
@@ -49,11 +50,15 @@ def _money_metric(lead_in: str, cues: ClaimCues) -> str:
         for match in regex.finditer(lead_in):
             if match.start() > best_at:
                 best, best_at = metric, match.start()
-    # Who earns it: the earner or the cooperative named nearest before the cue.
+    if named_after is not None:
+        best, best_at = named_after, len(lead_in)
+    # Who earns it: the earner or the cooperative named nearest before the cue, or an
+    # earner right after it ("the average income of regular workers is").
     who = lead_in[max(0, best_at - EARNER_REACH):best_at]
     earner = max((m.end() for m in cues.earners.finditer(who)), default=-1)
     cooperative = max((m.end() for m in cues.domain.finditer(who)), default=-1)
-    if best == "income" and cooperative >= 0 and earner < 0:
+    earner_after = bool(cues.earners.search(lead_in, best_at, best_at + EARNER_REACH))
+    if best == "income" and cooperative >= 0 and earner < 0 and not earner_after:
         # A cooperative's own income is its revenue (ANNOTATION.md §3); "members of the
         # cooperative earn" stays income.
         return "revenue"
@@ -89,7 +94,7 @@ def figure_metric(text: str, figure: Mention, lead_in: str,
         named_after = next((metric for word in (after.groups() if after else ())
                             for metric, regex in cues.money_metrics.items()
                             if word and regex.fullmatch(word)), None)
-        return named_after or _money_metric(lead_in, cues), unit
+        return _money_metric(lead_in, cues, named_after), unit
     if figure.label == "PERCENT":
         return ("change" if changed else "share"), "%"
     if figure.label == "QUANTITY":
