@@ -168,3 +168,19 @@ def test_anchored_search_finds_what_a_full_scan_finds(nlp, pieces):
     text = " ".join(pieces)
     assert [m.span() for m in finder._figure_matches(text)] == [
         m.span() for m in finder.pattern.finditer(text)]
+
+
+DATE_PIECES = st.sampled_from([
+    "the end of", "the first six months of", "the year", "2021", "2019-2025", "Tuesday,",
+    "10:41:05 AM |", "11/19/2023", "March", "early", "late", "mid-", "this year", "today",
+    "the first quarter", "between", "and", "from", "to", "the 2021 2025 period", "May 19",
+    "a decade ago", "the past year", "(", ")", "|", "-", "Today:", "07/08/2022"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(DATE_PIECES, st.text(max_size=8)), max_size=30))
+def test_anchored_date_search_finds_what_a_full_scan_finds(nlp, pieces):
+    finder = nlp.get_pipe("coopie_dates")
+    text = " ".join(pieces)
+    assert [m.span() for m in finder._date_matches(text)] == [
+        m.span() for m in finder.pattern.finditer(text)]

@@ -8,7 +8,7 @@ their time and zone. Normalisation is `pipeline.normalize.dates.normalize_date`,
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -88,6 +88,17 @@ class DateFinder(PatternDataComponent):
             r"(?<![\w/.:-])(?:" + "|".join(f"(?:{form})" for form in forms) + r")(?![\w/]|-\d)",
             re.IGNORECASE,
         )
+        # Every date starts with a digit or one of these words: the pattern is tried only
+        # where one stands (_date_matches), not at every position of the text.
+        first_words = {w.split()[0].rstrip("-") for group in (
+            vocab.year_points, vocab.bare_year_points, vocab.year_parts, vocab.period_words,
+            vocab.relative_years, vocab.weekdays, months)
+            for w in group} | {"the", "this", "last", "next", "rest", "today", "a", "one",
+                               "two", "three", "four", "five", "ten", "first", "second",
+                               "third", "fourth"}
+        self.date_start = re.compile(
+            rf"(?<![\w/.:-])(?:\d|(?:{_alternation(sorted(first_words))})(?![\w]))",
+            re.IGNORECASE)
         self.year_only = re.compile(rf"^{YEAR}$")
         self.name_words = set(vocab.name_words_around_year)
         self.dateline_cue = re.compile(
@@ -98,7 +109,7 @@ class DateFinder(PatternDataComponent):
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
         text = doc_text(doc)
-        found = [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(text)]
+        found = [(m.start(), m.end(), m.group()) for m in self._date_matches(text)]
         found = [(start, end, surface) for start, end, surface in found
                  if not (self.year_only.match(surface) and self._year_in_name(text, start, end))]
         if not doc._.published:
@@ -111,6 +122,19 @@ class DateFinder(PatternDataComponent):
             norm = normalize_date(surface, doc._.published, self.vocab)
             add_candidate(doc, start, end, "DATE", norm, self.name)
         return doc
+
+    def _date_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches `self.pattern.finditer(text)` gives, found faster: every date starts
+        with a digit or a date word (`self.date_start`), so the pattern is tried only there
+        instead of at every position of the text."""
+        position = 0
+        for start in self.date_start.finditer(text):
+            if start.start() < position:
+                continue
+            match = self.pattern.match(text, start.start())
+            if match is not None:
+                yield match
+                position = match.end()
 
     def _year_in_name(self, text: str, start: int, end: int) -> bool:
         """'the 2012 Law on Cooperatives', 'CoopStar Awards 2024', 'Decision 2020/QD'."""
