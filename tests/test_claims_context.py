@@ -331,3 +331,30 @@ def test_a_founding_year_is_not_the_time_of_todays_figures(nlp):
 ])
 def test_whose_money_and_which_topic(nlp, text, expected):
     assert metrics(claims(nlp, text)) == expected
+
+
+def subjects(found):
+    return [(c["metric"], c["subject"]) for c in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The average income of regular workers in cooperatives is VND 5.1 million a "
+                 "month.",
+                 [("income", "regular workers in cooperatives")], id="money-subject-is-whose"),
+    pytest.param("The total capital of the two people's credit funds reached VND 310 billion.",
+                 [("org_count", "people's credit funds"),
+                  ("capital", "two people's credit funds")], id="without-the-article"),
+    pytest.param("The average revenue of cooperatives in the district is VND 2.2 billion, up "
+                 "6.1% compared to 2022.", [("revenue", "cooperatives in the district"),
+                                            ("change", "average revenue of cooperatives in "
+                                                       "the district")],
+                 id="change-of-the-figure-before"),
+    pytest.param("The province has 310 cooperatives, an increase of 12% over 2021.",
+                 [("org_count", "cooperatives"), ("change", "number of cooperatives")],
+                 id="change-of-a-count"),
+    pytest.param("The total number of members of the credit funds in the district is 2,950 "
+                 "people.", [("member_count", "members of the credit funds in the district")],
+                 id="people-counted-as-members"),
+])
+def test_subjects(nlp, text, expected):
+    assert subjects(claims(nlp, text)) == expected

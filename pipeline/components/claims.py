@@ -26,7 +26,8 @@ from pipeline.linking.metric import figure_metric, metric_cue
 from pipeline.linking.segments import (Mention, Span, clause_span, containing,
                                        containing_index, list_opening, paragraph_spans,
                                        sentence_spans)
-from pipeline.linking.subject import claim_subject, named_cooperative
+from pipeline.linking.subject import (FALLBACK, changed_subject, claim_subject,
+                                      named_cooperative)
 from pipeline.linking.timing import (TimeContext, claim_time, lead_span,
                                      reporting_period)
 from pipeline.normalize.dates import published_interval
@@ -145,6 +146,20 @@ class ClaimLinker(PatternDataComponent):
             return previous[1]["aggregate"]
         return own
 
+    def _subject(self, context: DocumentContext, figure: Mention, metric: str, clause: Span,
+                 lead_in: str, coop: str | None, paragraph: Span,
+                 previous: tuple[Mention, dict] | None) -> str:
+        """What is counted or measured; a change without a subject of its own is a change
+        of the figure before it in the paragraph (ANNOTATION.md §3: "average revenue of
+        cooperatives")."""
+        own = claim_subject(context.text, figure, metric, clause,
+                            metric_cue(metric, lead_in, self.cues), lead_in, coop,
+                            context.only_coop)
+        if metric != "change" or own != FALLBACK or previous is None \
+                or previous[0].start < paragraph[0]:
+            return own
+        return changed_subject(previous[1])
+
     def _claim(self, context: DocumentContext, figure: Mention, sentence_index: int,
                paragraph: Span, previous: tuple[Mention, dict] | None) -> dict[str, Any]:
         text, cues, norm = context.text, self.cues, figure.norm
@@ -163,9 +178,8 @@ class ClaimLinker(PatternDataComponent):
             "unit": unit,
             "approx": self.numbers.approx_kind(figure.text),
             "alt": [],
-            "subject": claim_subject(text, figure, metric, clause,
-                                     metric_cue(metric, lead_in, cues), lead_in, coop,
-                                     context.only_coop),
+            "subject": self._subject(context, figure, metric, clause, lead_in, coop, paragraph,
+                                     previous),
             "location": context.places.location(sentence),
             "time": claim_time(context.timing, figure, sentence_index, paragraph),
             "status": qualifiers.status(text, figure, clause, sentence, cues,

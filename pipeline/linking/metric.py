@@ -33,10 +33,16 @@ def is_change(lead_in: str, cues: ClaimCues, count: bool = False) -> bool:
     return not (word_before and word_before[0].lower() in cues.phrasal_verbs)
 
 
+def without_names(lead_in: str, cues: ClaimCues) -> str:
+    """`lead_in` with the names that hold a cue word blanked out (same offsets): "people's
+    credit funds" is no capital cue."""
+    return cues.not_metric_names.sub(lambda m: " " * len(m.group(0)), lead_in)
+
+
 def metric_cue(metric: str, lead_in: str, cues: ClaimCues) -> re.Match[str] | None:
     """The last cue word of a money `metric` before the figure ("revenue", "income")."""
     regex = cues.money_metrics.get(metric)
-    found = list(regex.finditer(lead_in)) if regex else []
+    found = list(regex.finditer(without_names(lead_in, cues))) if regex else []
     return found[-1] if found else None
 
 
@@ -44,8 +50,7 @@ def _money_metric(lead_in: str, cues: ClaimCues, named_after: str | None = None)
     """The money metric whose cue stands nearest before the amount (or `named_after` it:
     "VND 4.3 billion in income"), with whose it is deciding revenue, profit and income."""
     best, best_at = "other", -1
-    # Names that hold a cue word are no cue: "people's credit funds" is no capital.
-    lead_in = cues.not_metric_names.sub(lambda m: " " * len(m.group(0)), lead_in)
+    lead_in = without_names(lead_in, cues)
     for metric, regex in cues.money_metrics.items():
         for match in regex.finditer(lead_in):
             if match.start() > best_at:

@@ -19,6 +19,12 @@ WORD = re.compile(r"[\w'’-]+")
 # cooperative", "income of labourers in the cooperatives".
 LINKING = {"of", "in", "per", "for"}
 FALLBACK = "cooperatives"
+# Counted nouns that say only that people are counted; what they are is named before.
+PEOPLE_UNITS = {None, "person", "individual"}
+NUMBER_OF = re.compile(r"\b(?:number|total)\s+of\s+(?:the\s+)?([\w'’ -]+?)\s+(?:is|was|are|were|"
+                       r"reached|reaches|hit|stood|totalled|totaled|amounted)\b[^,;]*$",
+                       re.IGNORECASE)
+ARTICLES = {"a", "an", "the", "its", "their"}
 
 
 def _phrase(words: list[str], stop: set[str] = PHRASE_STOP) -> list[str]:
@@ -84,6 +90,11 @@ def claim_subject(text: str, figure: Mention, metric: str, clause: Span,
     an article that names a single cooperative (`only_coop`), a measure (ha, tonnes) or an
     amount whose phrase says whose it is not ("profit of VND1 billion") is that one's.
     """
+    if figure.label == "COUNT" and (figure.norm or {}).get("unit") in PEOPLE_UNITS:
+        # "the total number of members of the funds is 4,422 people": members are counted
+        number_of = NUMBER_OF.search(lead_in)
+        if number_of:
+            return number_of.group(1)
     if figure.label == "COUNT":
         after = WORD.findall(text[figure.end:clause[1]])
         phrase = _counted_phrase(after, (figure.norm or {}).get("unit")) or _phrase(after)
@@ -104,9 +115,27 @@ def claim_subject(text: str, figure: Mention, metric: str, clause: Span,
             phrase = _phrase(after[start:])
             if phrase:
                 return " ".join(phrase)
-    if measured and bare and figure.label == "MONEY":
-        return f"{measured} of cooperatives"
+    if figure.label == "MONEY":
+        # An amount's subject is whose it is (ANNOTATION.md §3: a cooperative's average
+        # revenue has the subject "cooperatives"): "the average income of regular workers"
+        # -> "regular workers".
+        return holder(measured) or FALLBACK
     return measured or FALLBACK
+
+
+def holder(measured: str | None) -> str | None:
+    """The "of"-complement of a metric phrase, without its article: "total capital of the
+    People's Credit Funds" -> "People's Credit Funds"; None when the phrase has none."""
+    if not measured:
+        return None
+    words = measured.split()
+    link = next((i for i, w in enumerate(words) if w.lower() in LINKING), None)
+    if link is None:
+        return None
+    rest = words[link + 1:]
+    while rest and rest[0].lower() in ARTICLES:
+        rest = rest[1:]
+    return " ".join(rest) or None
 
 
 def named_cooperative(text: str, sentence: Span, paragraph: Span, coops: list[Mention],
@@ -121,3 +150,20 @@ def named_cooperative(text: str, sentence: Span, paragraph: Span, coops: list[Me
         return None
     earlier = [c for c in coops if paragraph[0] <= c.start < sentence[0]]
     return earlier[-1].norm["name"] if earlier else None
+
+
+# Metrics whose name says what a change of them is of: "average revenue of cooperatives".
+NAMED_MONEY_METRICS = {"revenue", "profit", "income"}
+COUNT_METRICS = {"org_count", "member_count", "worker_count", "product_count"}
+
+
+def changed_subject(changed: dict) -> str:
+    """The subject of a change of the claim `changed`: "number of cooperative groups",
+    "average revenue of cooperatives", or that claim's own subject."""
+    subject = changed.get("subject") or FALLBACK
+    if changed.get("metric") in COUNT_METRICS:
+        return f"number of {subject}"
+    if changed.get("metric") in NAMED_MONEY_METRICS:
+        average = "average " if changed.get("aggregate") == "average" else ""
+        return f"{average}{changed['metric']} of {subject}"
+    return subject
