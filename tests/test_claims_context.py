@@ -358,3 +358,22 @@ def subjects(found):
 ])
 def test_subjects(nlp, text, expected):
     assert subjects(claims(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The district has 1,200 co-operative teams with at least three members each.",
+                 [1200], id="a-minimum-each-unit-meets"),
+    pytest.param("Under the resolution, each newly established cooperative will be supported "
+                 "with VND 40 million.", [], id="support-a-policy-gives-each"),
+    pytest.param("On average, one province has 230 cooperatives.", [230],
+                 id="one-province-has-is-per-unit"),
+    pytest.param("The province will raise the number of new cooperatives in 2019 to 45.", [45],
+                 id="a-year-then-a-figure-is-no-range"),
+])
+def test_values_that_are_claims(nlp, text, expected):
+    assert [c["value"] for c in claims(nlp, text)] == expected
+
+
+def test_or_more_after_a_count(nlp):
+    (claim,) = claims(nlp, "The Phu An Cooperative raises a herd of 300 or more pigs.")
+    assert (claim["value"], claim["approx"]) == (300, "over")

@@ -176,7 +176,7 @@ class ClaimLinker(PatternDataComponent):
             "per": qualifiers.per(text, figure, sentence, cues),
             "value": norm.get("value"), "low": norm.get("low"), "high": norm.get("high"),
             "unit": unit,
-            "approx": self.numbers.approx_kind(figure.text),
+            "approx": self.numbers.approx_kind(figure.text, text[figure.end:figure.end + 20]),
             "alt": [],
             "subject": self._subject(context, figure, metric, clause, lead_in, coop, paragraph,
                                      previous),

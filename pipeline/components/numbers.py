@@ -56,6 +56,7 @@ class NumberFinder(PatternDataComponent):
         self.stop_words = set(counted["stop_words"])
         self.modifier_joiners = set(counted["modifier_joiners"])
         self.anaphoric_nouns = {w.lower() for w in counted["anaphoric_nouns"]}
+        self.per_unit = re.compile(r"\s+[\w-]+\s+(?:has|have|had)\b", re.IGNORECASE)
         heads = _alternation(counted["name_heads"])
         self.inside_name = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,6}}(?:{heads})\b")
         self.bare_number_followers = {w.lower() for w in counted["bare_number_followers"]}
@@ -175,7 +176,10 @@ class NumberFinder(PatternDataComponent):
         after_between = re.search(r"\bbetween\s*$", text[max(0, start - 12):start], re.IGNORECASE)
         after_from = re.search(r"\bfrom\s*$", text[max(0, start - 12):start], re.IGNORECASE)
         paired = " and " in number
-        if joined and (after_from and not paired or paired and not after_between):
+        year_first = re.match(r"\s*(?:19|20)\d{2}\s", number)
+        if joined and (after_from and not paired or paired and not after_between
+                       or year_first):
+            # ... and "in 2018 to 41" is a year, then a figure.
             # 'rose from 170 to 200 members', 'taking the totals to 640 and 3,250' are two
             # figures; only 'between 4 and 6' is a range.
             self._add_count(doc, text, start, start + joined.start(), number[:joined.start()],
@@ -217,6 +221,8 @@ class NumberFinder(PatternDataComponent):
         if previous_word and previous_word.group(1)[0].isupper() \
                 and self.inside_name.match(text, end, end + 120):
             return False  # 'the May 19 Agricultural ... Cooperative': part of a name
+        if re.fullmatch(r"(?i)one|1", digits) and self.per_unit.match(text, end, end + 40):
+            return False  # 'one province has 220 cooperatives': per unit, no count (§5)
         hyphen_word = re.match(r"-([A-Za-z]+)", after)
         if hyphen_word and hyphen_word.group(1).lower() not in self.counted_nouns:
             return False  # 'three-star', '13-NQ'; but '9-member' counts
@@ -240,6 +246,8 @@ class NumberFinder(PatternDataComponent):
         if len(words) > 3 and [w.lower() for w in words[:2]] == ["of", "the"] \
                 and not re.match(r"(?i)one$", text[max(0, end - 3):end]):
             words = words[3:] if words[2][:1].isdigit() else words[2:]  # 'Forty-five of the 136 …'
+        if [w.lower() for w in words[:2]] in (["or", "more"], ["or", "above"], ["or", "over"]):
+            words = words[2:]  # "300 or more pigs"
         for index, word in enumerate(words[: self.max_gap + 1]):
             lowered = word.lower()
             if lowered in self.stop_words:

@@ -50,6 +50,7 @@ class ClaimCues:
     venue: re.Pattern[str]
     counted_before: dict[str, re.Pattern[str]]
     not_metric_names: re.Pattern[str]
+    support_each: re.Pattern[str]
     policy_rate_after: re.Pattern[str]
     back_reference: re.Pattern[str]
     continuation: re.Pattern[str]
@@ -94,6 +95,7 @@ class ClaimCues:
                                    rf"{words_regex(words).pattern}", re.IGNORECASE)
                 for metric, words in cues["counted_before"].items()},
             not_metric_names=words_regex(cues["not_metric_names"]),
+            support_each=_regex_list(cues["support_each"]),
             policy_rate_after=_regex_list(cues["policy_rate_after"], r"^\s*", r"\b"),
             venue=re.compile(rf"{words_regex(cues['venue_cues']).pattern}\s+(?:the\s+)?$",
                              re.IGNORECASE),

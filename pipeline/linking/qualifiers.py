@@ -17,6 +17,8 @@ THRESHOLD_REACH = 12
 RATE_AFTER = re.compile(r"\s*(?:each|every|per|a)\s+(?:day|week|month|year)\b", re.IGNORECASE)
 # Up to two short phrases closed by commas at the start of a sentence.
 OPENING_PHRASES = re.compile(r"(?:[^,]{1,25},){1,2}")
+# "at least three members each": a counted noun, then "each".
+EACH_AFTER = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+each\b", re.IGNORECASE)
 PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
 QUOTES = {'"', "“", "'", "‘"}
 
@@ -61,9 +63,17 @@ def not_a_figure_of_the_economy(text: str, figure: Mention, cues: ClaimCues) -> 
 
 
 def legal_threshold(text: str, figure: Mention, sentence: Span, cues: ClaimCues) -> bool:
-    """"At least seven members, as required by law" is a legal threshold, no claim."""
-    return bool(cues.legal.search(text, *sentence)) and bool(cues.threshold.search(
+    """"At least seven members, as required by law" is a legal threshold, no claim; so is
+    a minimum each unit must meet ("co-operative teams with at least three members each")
+    and a support amount a policy gives each ("each new cooperative will be supported with
+    VND50 million", ANNOTATION.md §3)."""
+    threshold = bool(cues.threshold.search(
         text[max(sentence[0], figure.start - THRESHOLD_REACH):figure.end]))
+    if threshold and (cues.legal.search(text, *sentence)
+                      or EACH_AFTER.match(text, figure.end, sentence[1])):
+        return True
+    return figure.label == "MONEY" and bool(
+        cues.support_each.search(text, sentence[0], figure.start))
 
 
 def aggregate(text: str, figure: Mention, clause: Span, cues: ClaimCues,

@@ -28,6 +28,7 @@ class NumberVocab:
     approximators: dict[str, list[str]]
     range_joiners: list[str]
     glued_money_scales: dict[str, float] = field(default_factory=dict)
+    approximators_after: dict[str, list[str]] = field(default_factory=dict)
     word_number: str = field(init=False)
     number: str = field(init=False)
     scale: str = field(init=False)
@@ -64,12 +65,19 @@ class NumberVocab:
             scale_words={k.lower(): float(v) for k, v in data["scale_words"].items()},
             approximators={k: list(v) for k, v in data["approximators"].items()},
             range_joiners=[str(j) for j in data["range_joiners"]],
+            approximators_after={k: list(v) for k, v in
+                                 (data.get("approximators_after") or {}).items()},
             glued_money_scales={k.lower(): float(v)
                                 for k, v in (data.get("glued_money_scales") or {}).items()},
         )
 
-    def approx_kind(self, text: str) -> str:
-        """`about`, `over`, `under` or `exact`, from the approximator that starts `text`."""
+    def approx_kind(self, text: str, after: str = "") -> str:
+        """`about`, `over`, `under` or `exact`, from the approximator that starts `text`, or
+        one right after it (`after`, the text that follows: "300 or more pigs")."""
+        following = " ".join(after.lower().split()[:2])
+        for kind, words in self.approximators_after.items():
+            if any(following.startswith(word) for word in words):
+                return kind
         lowered = text.lower().lstrip()
         best = ("exact", 0)
         for kind, words in self.approximators.items():
