@@ -233,3 +233,22 @@ def test_names_of_cooperatives_and_unions(nlp, sentence, label, surface):
     found = entities(nlp, sentence)
     assert (label, surface) in [(lab, s) for lab, s, _ in found], found
     assert not [s for lab, s, _ in found if lab == "COOP" and s != surface and surface in s]
+
+
+@pytest.mark.parametrize("sentence, label, surface", [
+    pytest.param("The board publicised Tan Thanh agriculture-service co-op.", "COOP",
+                 "Tan Thanh agriculture-service co-op", id="lower-case-co-op-head"),
+    pytest.param("The Hanoi Union of Trading Cooperatives (Hanoi Co.op) signed a deal.", "COOP",
+                 "Hanoi Union of Trading Cooperatives", id="union-of-cooperatives"),
+    pytest.param("The Hanoi Union of Trading Cooperatives (Hanoi Co.op) signed a deal.", "COOP",
+                 "Hanoi Co.op", id="co-op-abbreviated"),
+    pytest.param("(Photo: a farm)\n\nPhu An cooperative in Tan Loc commune grows rice.", "COOP",
+                 "Phu An cooperative", id="after-a-photo-credit"),
+])
+def test_more_cooperative_names(nlp, sentence, label, surface):
+    assert (label, surface) in [(lab, s) for lab, s, _ in entities(nlp, sentence)]
+
+
+def test_a_list_of_cooperative_words_is_no_name(nlp):
+    found = entities(nlp, "Co-operatives and cooperative groups in the province signed deals.")
+    assert not [s for lab, s, _ in found if lab == "COOP"]

@@ -67,10 +67,14 @@ class NameFinder(PatternDataComponent):
         # 'Phu Loi silver carving cooperative', 'An Loc Agricultural, Forestry and Service
         # Cooperative', "Kỳ Như Co-operative".
         proper = rf"{CAP}(?:(?:[ ]+|,[ ]+|[ ]+and[ ]+|[ ]+of[ ]+){CAP})*"
+        # Descriptive words may be hyphenated: "agriculture-service co-op".
+        described = rf"(?i:{descriptive})(?:-(?i:{descriptive}))*"
         self.coop = re.compile(
-            rf"(?P<name>{proper}(?:[ ]+(?i:{descriptive}))*)[ ]+(?P<head>(?i:{heads}))\b"
+            rf"(?P<name>{proper}(?:[ ]+{described})*)[ ]+(?P<head>(?i:{heads}))(?![\w])"
             rf"(?![ ]+[A-Z]|\s*-\s*\w)")
         self.coop_stoplist = set(names["coop_name_stoplist"])
+        self.head_words = {w.lower() for h in names["coop_heads"] for w in h.split()} | {
+            "co-operatives", "co-operatives'", "cooperatives'", "co-ops"}
         org_heads = _alternation(names["org_heads"])
         org_starts = _alternation(names["org_starts"])
         inner = _alternation(names["org_inner_words"])
@@ -125,6 +129,8 @@ class NameFinder(PatternDataComponent):
                 words = words[1:]
             if not words or not any(w[:1].isupper() for w in words):
                 continue
+            if words[0].lower().strip("'’") in self.head_words:
+                continue  # 'Co-operatives and cooperative groups': no name, a list
             name = " ".join(words)
             if fold_key(name) in self.provinces and head.islower():
                 continue  # 'Hanoi cooperative' names a place, not a cooperative
@@ -159,6 +165,11 @@ class NameFinder(PatternDataComponent):
             for person_start, _ in people:
                 if start < person_start < end:
                     end = len(text[:person_start].rstrip())
+            if UNION_OF_COOPERATIVES.search(text, start, end):
+                # 'Saigon Union of Trading Cooperatives' unites cooperatives: COOP (§2)
+                add_candidate(doc, start, end, "COOP",
+                              {"name": canonical_coop_name(text[start:end])}, self.name)
+                continue
             add_candidate(doc, start, end, "ORG", None, self.name)
 
     def _add_people(self, doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -184,6 +195,9 @@ class NameFinder(PatternDataComponent):
                                      text):
                 add_candidate(doc, match.start(), match.end(), "PERSON", None, self.name)
         return spans
+
+
+UNION_OF_COOPERATIVES = re.compile(r"\bUnion of (?:[A-Z][\w-]* )*Co-?operatives\b")
 
 
 def canonical_coop_name(name: str) -> str:
