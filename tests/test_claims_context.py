@@ -377,3 +377,14 @@ def test_values_that_are_claims(nlp, text, expected):
 def test_or_more_after_a_count(nlp):
     (claim,) = claims(nlp, "The Phu An Cooperative raises a herd of 300 or more pigs.")
     assert (claim["value"], claim["approx"]) == (300, "over")
+
+
+def test_kinds_of_a_noun_count_the_noun(nlp):
+    found = claims(nlp, "The Tan Phu Cooperative has made 9 types of dried fruit products.")
+    assert metrics(found) == [("product_count", 9, "count")]
+
+
+def test_a_continuation_after_an_opening_date(nlp):
+    text = ("The collective economy grew in the district. Its cooperatives expanded. In 2023, "
+            "they created over 900 jobs.")
+    assert metrics(claims(nlp, text)) == [("worker_count", 900, "count")]

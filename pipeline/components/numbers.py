@@ -56,6 +56,7 @@ class NumberFinder(PatternDataComponent):
         self.stop_words = set(counted["stop_words"])
         self.modifier_joiners = set(counted["modifier_joiners"])
         self.anaphoric_nouns = {w.lower() for w in counted["anaphoric_nouns"]}
+        self.kind_words = {w.lower() for w in counted["kind_words"]}
         self.per_unit = re.compile(r"\s+[\w-]+\s+(?:has|have|had)\b", re.IGNORECASE)
         heads = _alternation(counted["name_heads"])
         self.inside_name = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,6}}(?:{heads})\b")
@@ -248,6 +249,8 @@ class NumberFinder(PatternDataComponent):
             words = words[3:] if words[2][:1].isdigit() else words[2:]  # 'Forty-five of the 136 …'
         if [w.lower() for w in words[:2]] in (["or", "more"], ["or", "above"], ["or", "over"]):
             words = words[2:]  # "300 or more pigs"
+        if len(words) > 2 and words[0].lower() in self.kind_words and words[1].lower() == "of":
+            words = words[2:]  # "12 types of cinnamon products"
         for index, word in enumerate(words[: self.max_gap + 1]):
             lowered = word.lower()
             if lowered in self.stop_words:

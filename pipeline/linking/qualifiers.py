@@ -16,7 +16,7 @@ OLD_VALUE_REACH = 8
 THRESHOLD_REACH = 12
 RATE_AFTER = re.compile(r"\s*(?:each|every|per|a)\s+(?:day|week|month|year)\b", re.IGNORECASE)
 # Up to two short phrases closed by commas at the start of a sentence.
-OPENING_PHRASES = re.compile(r"(?:[^,]{1,25},){1,2}")
+OPENING_PHRASES = re.compile(r"(?:[^,]{1,25},){1,2}\s*")
 # "at least three members each": a counted noun, then "each".
 EACH_AFTER = re.compile(r"\s+[\w-]+(?:\s+[\w-]+)?\s+each\b", re.IGNORECASE)
 PARENTHESIS = re.compile(r"^\s*\([^)]*\)")
@@ -47,7 +47,11 @@ def about_cooperatives(text: str, sentence: Span, paragraph: Span, sentences: li
     split_clause = text[max(0, sentence[0] - 3):sentence[0]].rstrip().endswith((";", ","))
     economic = any(regex.search(text, *sentence) for metric, regex in
                    cues.money_metrics.items() if metric in ECONOMIC_METRICS)
-    if not (split_clause or economic or cues.continuation.match(text, sentence[0])):
+    # "In 2022, it created 1,200 jobs": the opener may follow an opening phrase.
+    opening = OPENING_PHRASES.match(text, sentence[0], sentence[1])
+    continues = cues.continuation.match(text, sentence[0]) or (
+        opening is not None and cues.continuation.match(text, opening.end()))
+    if not (split_clause or economic or continues):
         return False
     # ...of a paragraph about cooperatives: one of its earlier sentences names them.
     return any(cues.domain.search(text, *s) for s in sentences
