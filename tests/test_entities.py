@@ -252,3 +252,10 @@ def test_more_cooperative_names(nlp, sentence, label, surface):
 def test_a_list_of_cooperative_words_is_no_name(nlp):
     found = entities(nlp, "Co-operatives and cooperative groups in the province signed deals.")
     assert not [s for lab, s, _ in found if lab == "COOP"]
+
+
+def test_a_list_of_cooperative_names(nlp):
+    found = entities(nlp, "Good examples are An Phu Rattan Cooperative, Tan Loc silk weaving "
+                          "cooperative and others.")
+    assert [s for lab, s, _ in found if lab == "COOP"] == [
+        "An Phu Rattan Cooperative", "Tan Loc silk weaving cooperative"]

@@ -109,36 +109,48 @@ class NameFinder(PatternDataComponent):
                 continue  # plural: 'Hai Duong cooperatives' is no name
             name_text = match.group("name")
             start = match.start("name")
-            # 'Nguyen Quang Dien, Director of Tien Chau Pho Hien Cooperative': the name is
-            # what follows the last 'of' after a stop word.
-            for part in re.finditer(r"\bof[ ]+", name_text):
-                if any(w.strip(",") in self.coop_stoplist
-                       for w in name_text[:part.start()].split()):
-                    start = match.start("name") + part.end()
-            words = match.string[start:match.end("name")].split()
-            if "of" in words and words[0] in self.surnames:
-                # 'Nguyen Minh Phuong of Thanh Dat Cooperative': a person of the cooperative
-                cut = len(words) - words[::-1].index("of")
-                start += len(" ".join(words[:cut])) + 1
-                start = _skip_spaces(text, start)
-                words = words[cut:]
-            while words and (words[0].rstrip(",") in self.coop_stoplist
-                             or not words[0][:1].isupper()):
-                start += len(words[0]) + 1
-                start = _skip_spaces(text, start)
-                words = words[1:]
-            if not words or not any(w[:1].isupper() for w in words):
-                continue
-            if words[0].lower().strip("'’") in self.head_words:
-                continue  # 'Co-operatives and cooperative groups': no name, a list
-            name = " ".join(words)
-            if fold_key(name) in self.provinces and head.islower():
-                continue  # 'Hanoi cooperative' names a place, not a cooperative
-            place = re.sub(r"\s+(?:Province|Provincial|City)$", "", name)
-            if fold_key(place) in self.provinces and re.search(r"(?i)union$", head):
-                continue  # 'Da Nang Cooperative Union': a provincial union is an ORG (§2)
-            canonical = canonical_coop_name(f"{name} {head}")
-            add_candidate(doc, start, match.end(), "COOP", {"name": canonical}, self.name)
+            # 'Tra Vinh Glass Cooperative, Phu Loi silver carving cooperative': a list of
+            # names; each one ends at its head.
+            for listed in LISTED_HEAD.finditer(name_text):
+                self._add_coop(doc, text, start, match.start("name") + listed.end("head"),
+                               listed.group("head"))
+                start = match.start("name") + listed.end()
+            self._add_coop(doc, text, start, match.end(), head)
+
+    def _add_coop(self, doc: Doc, text: str, start: int, end: int, head: str) -> None:
+        """One cooperative named from `start` to `end`, which ends with its `head` word."""
+        name_text = text[start:end - len(head)].rstrip()
+        name_start = start
+        # 'Nguyen Quang Dien, Director of Tien Chau Pho Hien Cooperative': the name is
+        # what follows the last 'of' after a stop word.
+        for part in re.finditer(r"\bof[ ]+", name_text):
+            if any(w.strip(",") in self.coop_stoplist
+                   for w in name_text[:part.start()].split()):
+                start = name_start + part.end()
+        words = text[start:name_start + len(name_text)].split()
+        if "of" in words and words[0] in self.surnames:
+            # 'Nguyen Minh Phuong of Thanh Dat Cooperative': a person of the cooperative
+            cut = len(words) - words[::-1].index("of")
+            start += len(" ".join(words[:cut])) + 1
+            start = _skip_spaces(text, start)
+            words = words[cut:]
+        while words and (words[0].rstrip(",") in self.coop_stoplist
+                         or not words[0][:1].isupper()):
+            start += len(words[0]) + 1
+            start = _skip_spaces(text, start)
+            words = words[1:]
+        if not words or not any(w[:1].isupper() for w in words):
+            return
+        if words[0].lower().strip("'’") in self.head_words:
+            return  # 'Co-operatives and cooperative groups': no name, a list
+        name = " ".join(words)
+        if fold_key(name) in self.provinces and head.islower():
+            return  # 'Hanoi cooperative' names a place, not a cooperative
+        place = re.sub(r"\s+(?:Province|Provincial|City)$", "", name)
+        if fold_key(place) in self.provinces and re.search(r"(?i)union$", head):
+            return  # 'Da Nang Cooperative Union': a provincial union is an ORG (§2)
+        canonical = canonical_coop_name(f"{name} {head}")
+        add_candidate(doc, start, end, "COOP", {"name": canonical}, self.name)
 
     def _add_orgs(self, doc: Doc, text: str, people: list[tuple[int, int]]) -> None:
         for span in doc.spans.get(GAZETTEER_KEY, []):
@@ -197,6 +209,7 @@ class NameFinder(PatternDataComponent):
         return spans
 
 
+LISTED_HEAD = re.compile(r"(?P<head>\b(?:Co-?operative|Cooperative))\s*,\s+")
 UNION_OF_COOPERATIVES = re.compile(r"\bUnion of (?:[A-Z][\w-]* )*Co-?operatives\b")
 
 
