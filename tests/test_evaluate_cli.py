@@ -146,11 +146,11 @@ def test_seed_gold_claim_floor():
 # Issue 10: floors a little under what the rules score now on both labelled corpora (train was
 # unseen until issue 10), so a rule change that loses ground there fails CI.
 CORPUS_FLOORS = {
-    "train": {"claims": 0.82, "full_claims": 0.62, "time": 0.82, "location.province": 0.975,
-              "DATE": 0.92, "COOP": 0.83, "MONEY": 0.95, "COUNT": 0.93, "PERCENT": 0.97,
+    "train": {"claims": 0.90, "full_claims": 0.73, "time": 0.86, "location.province": 0.975,
+              "DATE": 0.93, "COOP": 0.90, "MONEY": 0.965, "COUNT": 0.94, "PERCENT": 0.97,
               "GPE": 0.93},
-    "dev": {"claims": 0.95, "full_claims": 0.815, "time": 0.88, "location.province": 0.99,
-            "DATE": 0.98, "COOP": 0.98, "MONEY": 0.97, "COUNT": 0.97, "PERCENT": 0.99,
+    "dev": {"claims": 0.95, "full_claims": 0.825, "time": 0.89, "location.province": 0.99,
+            "DATE": 0.98, "COOP": 0.98, "MONEY": 0.97, "COUNT": 0.975, "PERCENT": 0.99,
             "GPE": 0.97},
 }
 
