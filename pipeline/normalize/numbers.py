@@ -36,6 +36,8 @@ class NumberVocab:
     approx: str = field(init=False)
     joiner: str = field(init=False)
     _number_re: re.Pattern[str] = field(init=False)
+    _approx_kinds: dict[str, str] = field(init=False)
+    _approx_start: re.Pattern[str] = field(init=False)
 
     def __post_init__(self) -> None:
         units = [w for w, v in self.number_words.items() if v < 10 and " " not in w]
@@ -48,6 +50,10 @@ class NumberVocab:
         self.glued = rf"(?<=\d)(?:{_alternation(list(self.glued_money_scales))})(?![\w])" \
             if self.glued_money_scales else r"(?!x)x"
         self.approx = _alternation([w for ws in self.approximators.values() for w in ws])
+        self._approx_kinds = {w.lower(): kind for kind, ws in self.approximators.items()
+                              for w in ws}
+        self._approx_start = re.compile(
+            "|".join(re.escape(w) for w in sorted(self._approx_kinds, key=len, reverse=True)))
         joiners = [j for j in self.range_joiners if j.isalpha()]
         dashes = [j for j in self.range_joiners if not j.isalpha()]
         self.joiner = rf"(?:\s*(?:{_alternation(dashes)})\s*|\s+(?:{_alternation(joiners)})\s+)"
@@ -78,13 +84,9 @@ class NumberVocab:
         for kind, words in self.approximators_after.items():
             if any(following.startswith(word) for word in words):
                 return kind
-        lowered = text.lower().lstrip()
-        best = ("exact", 0)
-        for kind, words in self.approximators.items():
-            for word in words:
-                if lowered.startswith(word.lower()) and len(word) > best[1]:
-                    best = (kind, len(word))
-        return best[0]
+        # The longest approximator that starts the text (alternatives longest first).
+        found = self._approx_start.match(text.lower().lstrip())
+        return self._approx_kinds[found.group(0)] if found else "exact"
 
     def word_value(self, text: str) -> float | None:
         """Value of a spelled-out number: 'Forty-five' -> 45, 'a thousand' -> 1000."""
