@@ -184,3 +184,17 @@ def test_anchored_date_search_finds_what_a_full_scan_finds(nlp, pieces):
     text = " ".join(pieces)
     assert [m.span() for m in finder._date_matches(text)] == [
         m.span() for m in finder.pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from([".", ". ", "2013.However", "No. 35", "4.5", ";",
+                                           "\n", ", while", ", then", "U.S.", "year.The",
+                                           "2003.Deputy", "estimated\nat", "is\n61", "A",
+                                           "b", "?", "!", "%."]),
+                          st.text(max_size=8)), max_size=30))
+def test_sentence_boundaries_found_at_their_characters_match_a_full_scan(pieces):
+    from pipeline.linking import segments
+    text = " ".join(pieces)
+    for pattern in (segments.SENTENCE_END, segments.LINE_BREAK):
+        assert [m.span() for m in segments._boundaries(text, pattern)] == [
+            m.span() for m in pattern.finditer(text)]

@@ -56,6 +56,9 @@ class NumberFinder(PatternDataComponent):
         self.stop_words = set(counted["stop_words"])
         self.modifier_joiners = set(counted["modifier_joiners"])
         self.anaphoric_nouns = {w.lower() for w in counted["anaphoric_nouns"]}
+        # Counted nouns of several words, longest first ("people's credit fund").
+        self.multiword_nouns = sorted((s for s in self.counted_nouns if " " in s), key=len,
+                                      reverse=True)
         self.kind_words = {w.lower() for w in counted["kind_words"]}
         self.per_unit = re.compile(r"\s+[\w-]+\s+(?:has|have|had)\b", re.IGNORECASE)
         heads = _alternation(counted["name_heads"])
@@ -92,6 +95,8 @@ class NumberFinder(PatternDataComponent):
         approximators = [w for ws in self.numbers.approximators.values() for w in ws]
         self.reach = max(map(len, approximators)) + max(map(len, prefixes)) + 4
         self.money_cues = [c for c in self.currencies.money_cues]
+        self.money_cue = re.compile(
+            rf"\b(?:{'|'.join(re.escape(c) for c in self.money_cues)})\b")
 
     def _figure_matches(self, text: str) -> Iterator[re.Match[str]]:
         """The matches `self.pattern.finditer(text)` would give, found faster.
@@ -169,7 +174,7 @@ class NumberFinder(PatternDataComponent):
         if last_money_end > sentence_start:
             return True
         before = text[max(sentence_start + 1, start - 60):start].lower()
-        return any(re.search(rf"\b{re.escape(cue)}\b", before) for cue in self.money_cues)
+        return bool(self.money_cue.search(before))
 
     def _add_count(self, doc: Doc, text: str, start: int, end: int, surface: str,
                    number: str) -> None:
@@ -263,8 +268,8 @@ class NumberFinder(PatternDataComponent):
             if lowered in self.anaphoric_nouns:
                 return None  # '28 non-agricultural ones': the noun named before
             phrase = " ".join(w.lower() for w in words[index:index + 4])
-            for surface in sorted(self.counted_nouns, key=len, reverse=True):
-                if " " in surface and phrase.startswith(surface):
+            for surface in self.multiword_nouns:
+                if phrase.startswith(surface):
                     return self.counted_nouns[surface]
             if lowered in self.counted_nouns:
                 while not (hyphenated and index == 0) and index + 1 < len(words) \

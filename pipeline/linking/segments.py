@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 # A sentence ends at . ! ? before a space, at a glued full stop ("year.The"), at ; or a line
 # break (but not one between a lower-case word and a lower-case word), or before ", then"/
@@ -25,6 +25,8 @@ SENTENCE_END = re.compile(
 # Clauses inside a sentence: a comma not inside a number ("20,000"), a colon, a dash
 # between spaces, or a parenthesis.
 LINE_BREAK = re.compile(r"\n")
+# Every boundary above starts with one of these characters.
+SENTENCE_START = re.compile(r"[.!?;\n,]")
 CLAUSE_END = re.compile(r",(?!\d{3})|:\s|\s[–—-]\s|[()]")
 
 Span = tuple[int, int]
@@ -49,11 +51,24 @@ def _strip(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def _boundaries(text: str, boundaries: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The matches of `boundaries`, tried only at the characters a boundary starts with
+    (SENTENCE_START) rather than at every position."""
+    position = 0
+    for candidate in SENTENCE_START.finditer(text):
+        if candidate.start() < position:
+            continue
+        match = boundaries.match(text, candidate.start())
+        if match is not None:
+            yield match
+            position = match.end()
+
+
 def _pieces(text: str, boundaries: re.Pattern[str], separators: str) -> list[Span]:
     """The non-empty, stripped spans between matches of `boundaries`. A boundary that is
     one of `separators` belongs to no span; any other (a full stop) ends the span before."""
     spans, begin = [], 0
-    for match in boundaries.finditer(text):
+    for match in _boundaries(text, boundaries):
         end = match.start() if match.group(0) in separators else match.end()
         spans.append(_strip(text, begin, end))
         begin = match.end()
