@@ -124,10 +124,10 @@ def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: Claim
     scope = text[sentence[0]:clause[1]]
     if cues.estimate.search(scope) or list_opening and cues.estimate.search(text, *list_opening):
         return "estimate"
-    targets = [m for m in cues.target.finditer(scope)
-               if m.start() < figure.start - sentence[0]
-               or m.group(0).lower() not in cues.target_nouns]
-    if targets and not cues.old_value.search(
+    targeted = any(m.start() < figure.start - sentence[0]
+                   or m.group(0).lower() not in cues.target_nouns
+                   for m in cues.target.finditer(scope))
+    if targeted and not cues.old_value.search(
             text[max(clause[0], figure.start - OLD_VALUE_REACH):figure.start]):
         return "target"
     return "actual"
