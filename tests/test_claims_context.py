@@ -388,3 +388,10 @@ def test_a_continuation_after_an_opening_date(nlp):
     text = ("The collective economy grew in the district. Its cooperatives expanded. In 2023, "
             "they created over 900 jobs.")
     assert metrics(claims(nlp, text)) == [("worker_count", 900, "count")]
+
+
+def test_a_bare_number_counts_the_set_its_sentence_opens_with(nlp):
+    text = ("Of the 310 co-operatives that have at least seven members each, 96 are in "
+            "farming.")
+    assert metrics(claims(nlp, text)) == [("org_count", 310, "count"),
+                                          ("org_count", 96, "count")]

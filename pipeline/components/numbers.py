@@ -22,6 +22,9 @@ from pipeline.normalize.numbers import NumberVocab, _alternation, value_fields
 
 # Words before a number that make it an identifier, not a COUNT (ANNOTATION.md §2 Rules):
 # 'Plan No. 35', 'Decree 45', 'Report No. 768/BC-BTC'.
+# "Of the 234 co-operatives", "Among these": a sentence opening on the set it divides.
+PART_OF_OPENING = re.compile(r"\W*(?:Of|Among)\s+(?:the|these|those|its|their)\s+(?:[\d.,]+)?",
+                             re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
@@ -318,6 +321,15 @@ class NumberFinder(PatternDataComponent):
         """For '199 of them', 'in agriculture (120)': the nearest counted noun before, in the
         same paragraph."""
         paragraph_start = text.rfind("\n", 0, start) + 1
+        # "Of the 234 co-operatives that have seven members each, 78 are ...": the set a
+        # sentence opens with is what its bare numbers count.
+        full_stop = text.rfind(". ", paragraph_start, start)
+        sentence_start = full_stop + 2 if full_stop >= 0 else paragraph_start
+        opening = PART_OF_OPENING.match(text, sentence_start, start)
+        if opening:
+            unit = self._counted_unit(text, opening.end())
+            if unit is not None and unit not in self.place_units:
+                return unit
         words = _WORD.findall(text[paragraph_start:start])
         for index in range(len(words) - 1, -1, -1):
             lowered = words[index].lower()
