@@ -40,6 +40,7 @@ class ClaimCues:
     earners: re.Pattern[str]
     average: re.Pattern[str]
     average_before_only: frozenset[str]
+    average_opening: re.Pattern[str]
     not_average: re.Pattern[str]
     per: dict[str, re.Pattern[str]]
     target: re.Pattern[str]
@@ -83,6 +84,9 @@ class ClaimCues:
             earners=words_regex(cues["earner_words"]),
             average=words_regex(cues["average_cues"]),
             average_before_only=frozenset(w.lower() for w in cues["average_before_only"]),
+            # An average cue opening a sentence: "Averagely, one province has 220 ...".
+            average_opening=re.compile(
+                rf"\W*(?:{words_regex(cues['average_cues']).pattern})\s*,", re.IGNORECASE),
             not_average=re.compile(cues["not_average"], re.IGNORECASE),
             per={per: words_regex(words) for per, words in cues["per_cues"].items()},
             target=words_regex(cues["target_cues"]),

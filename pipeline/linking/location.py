@@ -48,7 +48,6 @@ class PlaceContext:
     places: list[Mention]
     home: Location
     national: re.Pattern[str]
-    venue: re.Pattern[str]
     merged: bool
 
     @classmethod
@@ -57,8 +56,7 @@ class PlaceContext:
         """The article's home place and era from its places, outlet and publication day."""
         where = [p for p in places if not is_venue(text, p, venue) and not _is_foreign(p)]
         merged = bool(published and published[:10] >= MERGER_DAY) or names_merged_province(places)
-        return cls(text, where, home_place(text, where, national, outlet), national, venue,
-                   merged)
+        return cls(text, where, home_place(text, where, national, outlet), national, merged)
 
     def location(self, sentence: Span) -> Location:
         """The location of a figure in `sentence`, in the province names of the text's time."""

@@ -85,9 +85,9 @@ def aggregate(text: str, figure: Mention, clause: Span, cues: ClaimCues,
     """`average` for an average cue in the figure's clause before it, or a "per
     cooperative" right after it (beyond a parenthetical conversion), or opening its
     sentence ("On average, each ..."); a quoted rating ('27 percent "average"') is none."""
-    opening = re.match(rf"\W*(?:{cues.average.pattern})\s*,", text[sentence[0]:figure.start],
-                       re.IGNORECASE) if sentence is not None else None
-    if opening and not RATE_AFTER.match(text, sentence[0] + opening.end()):
+    opening = cues.average_opening.match(text, sentence[0], figure.start) \
+        if sentence is not None else None
+    if opening and not RATE_AFTER.match(text, opening.end()):
         return "average"  # but "On average, each day, the co-op sells" is a daily total
     before = text[clause[0]:figure.start]
     after = PARENTHESIS.sub("", text[figure.end:clause[1]])[:AVERAGE_REACH_AFTER]
