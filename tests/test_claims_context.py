@@ -83,6 +83,49 @@ def test_a_date_starting_a_sentence_governs_it_without_a_comma(nlp):
     assert times(claims(nlp, text, published="2024-02-10")) == [(28, "2023-01-01", "2023-12-31")]
 
 
+LEAD_YEAR_REPORT = (
+    "Quang Binh's co-ops report a good year\n"
+    "(QB) - Thirty-two cooperatives were set up in Quang Binh province in 2023, up 20% "
+    "compared with those in 2022, the provincial Cooperative Alliance said at its "
+    "year-end meeting, where it also reviewed plans for the next year.\n"
+    "The province now counts 412 cooperatives.\n"
+    "The average revenue of a cooperative was VND 2.7 billion, up 6% on the previous year.\n")
+
+
+def test_a_year_in_the_lead_governs_the_flows_of_the_report(nlp):
+    found = {c["value"]: c for c in claims(nlp, LEAD_YEAR_REPORT)}
+    year = ("2023-01-01", "2023-12-31")
+    assert (found[32]["time"]["start"], found[32]["time"]["end"]) == year
+    # "compared with those in 2022" is the old value's date, not the new one's.
+    assert (found[20]["time"]["start"], found[20]["time"]["end"]) == year
+    # Revenue and its growth are flows over the reported year ...
+    assert (found[2.7e9]["time"]["start"], found[2.7e9]["time"]["end"]) == year
+    assert (found[6]["time"]["start"], found[6]["time"]["end"]) == year
+    # ... a stock named without a date is as of the article, not of that year.
+    assert found[412]["time"] is None
+
+
+@pytest.mark.parametrize("lead", [
+    pytest.param("The province will develop its co-ops from now through 2025.", id="horizon"),
+    pytest.param("The co-op harvested 23 tonnes in 2016 and 130 tonnes in 2017.",
+                 id="two-years"),
+    pytest.param("Founded in 2009, the co-op grows rice on the river bank of the province "
+                 "with help from the district.", id="history"),
+])
+def test_no_reporting_year_from_a_horizon_two_years_or_a_history(nlp, lead):
+    text = (f"Co-ops in An Giang\n{lead} " + "The district officials visited the farms. " * 4
+            + "\nThe co-op's revenue was VND 900 million.\n")
+    found = {c["value"]: c for c in claims(nlp, text)}
+    assert found[9e8]["time"] is None
+
+
+def test_a_reporting_year_after_the_published_one_is_a_plan(nlp):
+    text = ("Co-ops in An Giang\nThe province held its conference to deploy tasks in 2025 "
+            "with the cooperative alliance and every district of the province present.\n"
+            "The co-ops' revenue was VND 900 million.\n")
+    found = {c["value"]: c for c in claims(nlp, text, published="2024-12-20")}
+    assert found[9e8]["time"] is None
+
 def metrics(found):
     return [(c["metric"], c["value"], c["unit"]) for c in found]
 

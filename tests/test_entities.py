@@ -88,6 +88,8 @@ def test_not_count(nlp, sentence, not_count):
     ("About 64.5% of members are women.", "About 64.5%", 64.5),
     ("The share rose 4.8 per cent.", "4.8 per cent", 4.8),
     ("Nearly 25 percent were rated weak.", "Nearly 25 percent", 25),
+    ("Revenue and profit rose 35 and 14 percent, respectively.", "35", 35),
+    ("Revenue and profit rose 35 and 14 percent, respectively.", "14 percent", 14),
 ])
 def test_percent(nlp, sentence, surface, value):
     found = _find(entities(nlp, sentence), "PERCENT", surface)
@@ -99,10 +101,21 @@ def test_percent(nlp, sentence, surface, value):
     ("The group sold 500 tonnes of fish.", "500 tonnes", 500, "tonne"),
     ("A 2,000sq.m warehouse was built.", "2,000sq.m", 2000, "m2"),
     ("Members grow tea on 35ha.", "35ha", 35, "ha"),
+    ("It harvested 23 tonnes in 2016 and 130 tonnes in 2017.", "130 tonnes", 130, "tonne"),
 ])
 def test_quantity(nlp, sentence, surface, value, unit):
     found = _find(entities(nlp, sentence), "QUANTITY", surface)
     assert found and found[0]["value"] == value and found[0]["unit"] == unit
+
+
+def test_a_year_before_and_is_no_range_end(nlp):
+    found = entities(nlp, "It harvested 23 tonnes in 2016 and 130 tonnes in 2017.")
+    assert [(label, surface) for label, surface, _ in found if label in ("DATE", "QUANTITY")] \
+        == [("QUANTITY", "23 tonnes"), ("DATE", "2016"), ("QUANTITY", "130 tonnes"),
+            ("DATE", "2017")]
+    ranged = entities(nlp, "Yields are between 7 and 9 tonnes a hectare.")
+    assert [(s, n["low"], n["high"]) for label, s, n in ranged if label == "QUANTITY"] \
+        == [("7 and 9 tonnes", 7, 9)]
 
 
 @pytest.mark.parametrize("sentence, surface, published, norm", [

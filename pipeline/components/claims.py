@@ -28,7 +28,7 @@ from pipeline.linking.segments import (Mention, Span, clause_span, containing,
                                        sentence_spans)
 from pipeline.linking.subject import (FALLBACK, changed_subject, claim_subject,
                                       named_cooperative)
-from pipeline.linking.timing import (TimeContext, claim_time, lead_span,
+from pipeline.linking.timing import (TimeContext, claim_time, lead_span, lead_year,
                                      reporting_period)
 from pipeline.normalize.dates import published_interval
 from pipeline.normalize.numbers import NumberVocab
@@ -78,10 +78,12 @@ class DocumentContext:
         conversions = {id(after) for before, after in zip(figures, figures[1:])
                        if _is_conversion(text, before, after)}
         amounts = [f for f in figures if id(f) not in conversions]
-        timing = TimeContext(text, sentences, dates, amounts, cues.time,
-                             published_interval(doc._.published),
+        published = published_interval(doc._.published)
+        lead = lead_span(text, paragraphs)
+        timing = TimeContext(text, sentences, dates, amounts, cues.time, published,
                              paragraphs[0] if paragraphs else (0, 0),
-                             reporting_period(lead_span(text, paragraphs), dates))
+                             reporting_period(lead, dates),
+                             lead_year(text, lead, dates, published, cues.time))
         coops = [m for m in found if m.label == "COOP" and m.norm.get("name")]
         names = {c.norm["name"] for c in coops}
         return cls(text=text, sentences=sentences,
@@ -181,7 +183,8 @@ class ClaimLinker(PatternDataComponent):
             "subject": self._subject(context, figure, metric, clause, lead_in, coop, paragraph,
                                      previous),
             "location": context.places.location(sentence),
-            "time": claim_time(context.timing, figure, sentence_index, paragraph),
+            "time": claim_time(context.timing, figure, sentence_index, paragraph,
+                               metric in cues.period_metrics),
             "status": qualifiers.status(text, figure, clause, sentence, cues,
                                         list_opening(text, context.sentences, sentence_index,
                                                      context.figures)),

@@ -124,27 +124,48 @@ class NumberFinder(PatternDataComponent):
         text = doc_text(doc)
         last_money_end = -1
         for match in self._figure_matches(text):
-            kind = match.lastgroup
-            start, end = match.start(), match.end()
-            surface = match.group()
-            if kind in ("money_pre", "money_suf"):
-                for part_start, part_end in self._money_parts(text, start, end):
-                    norm = normalize_money(text[part_start:part_end], self.numbers,
-                                           self.currencies)
-                    if add_candidate(doc, part_start, part_end, "MONEY", norm, self.name):
-                        last_money_end = part_end
-            elif kind == "percent":
-                fields = value_fields(self.numbers.amounts(surface))
-                add_candidate(doc, start, end, "PERCENT", fields, self.name)
-            elif kind == "quantity":
-                self._add_quantity(doc, start, end, surface)
-            elif kind == "scaled" and self._is_money(text, start, end, last_money_end):
-                norm = normalize_money(surface, self.numbers, self.currencies)
-                if add_candidate(doc, start, end, "MONEY", norm, self.name):
-                    last_money_end = end
-            else:
-                self._add_count(doc, text, start, end, surface, match.group(kind))
+            last_money_end = self._add_match(doc, text, match, last_money_end)
         return doc
+
+    def _add_match(self, doc: Doc, text: str, match: re.Match[str],
+                   last_money_end: int) -> int:
+        """Add the figure one pattern match holds; return where the last MONEY ends."""
+        kind = match.lastgroup
+        start, end = match.start(), match.end()
+        surface = match.group()
+        paired = re.search(r"\s+and\s+", surface)
+        if kind in ("percent", "quantity", "scaled") and paired and not re.search(
+                r"\bbetween\s*$", text[max(0, start - 12):start], re.IGNORECASE):
+            # "23 tonnes in 2016 and 130 tonnes": only "between 4 and 6 tonnes" is a range;
+            # "up 35 and 14 percent, respectively" is two percents.
+            first = surface[:paired.start()]
+            if kind == "percent" and re.fullmatch(self.numbers.number, first):
+                add_candidate(doc, start, start + paired.start(), "PERCENT",
+                              value_fields(self.numbers.amounts(first)), self.name)
+            else:
+                self._add_count(doc, text, start, start + paired.start(), first, first)
+            second = self.pattern.match(text, start + paired.end())
+            if second is not None and second.end() <= end:
+                return self._add_match(doc, text, second, last_money_end)
+            return last_money_end
+        if kind in ("money_pre", "money_suf"):
+            for part_start, part_end in self._money_parts(text, start, end):
+                norm = normalize_money(text[part_start:part_end], self.numbers,
+                                       self.currencies)
+                if add_candidate(doc, part_start, part_end, "MONEY", norm, self.name):
+                    last_money_end = part_end
+        elif kind == "percent":
+            fields = value_fields(self.numbers.amounts(surface))
+            add_candidate(doc, start, end, "PERCENT", fields, self.name)
+        elif kind == "quantity":
+            self._add_quantity(doc, start, end, surface)
+        elif kind == "scaled" and self._is_money(text, start, end, last_money_end):
+            norm = normalize_money(surface, self.numbers, self.currencies)
+            if add_candidate(doc, start, end, "MONEY", norm, self.name):
+                last_money_end = end
+        else:
+            self._add_count(doc, text, start, end, surface, match.group(kind))
+        return last_money_end
 
     def _money_parts(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """'VND 95 million and VND 230 million' is two amounts, each with its currency;

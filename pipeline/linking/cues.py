@@ -55,6 +55,7 @@ class ClaimCues:
     policy_rate_after: re.Pattern[str]
     back_reference: re.Pattern[str]
     continuation: re.Pattern[str]
+    period_metrics: frozenset[str]
     time: TimeCues
 
     @classmethod
@@ -105,10 +106,12 @@ class ClaimCues:
                              re.IGNORECASE),
             back_reference=_regex_list(cues["back_reference_openings"], r"\W*", r"\b"),
             continuation=_regex_list(cues["continuation_openings"], r"\W*", r"\b"),
+            period_metrics=frozenset(cues["period_metrics"]),
             time=TimeCues(
                 now=words_regex(cues["now_cues"]),
                 comparison=_regex_list(cues["comparison_cues"], after=r"\s*$"),
                 history=_regex_list(cues["history_cues"], after=r"\s*$"),
+                horizon=_regex_list(cues["horizon_cues"], r"\b", r"\s*$"),
                 to_present=_regex_list(cues["to_present_cues"], r"\s*", r"\b"),
                 range_start=re.compile(r"\b(?:from|since)\s+(?:the\s+)?$", re.IGNORECASE)),
         )

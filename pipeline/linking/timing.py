@@ -31,6 +31,7 @@ class TimeCues:
     now: re.Pattern[str]
     comparison: re.Pattern[str]
     history: re.Pattern[str]
+    horizon: re.Pattern[str]
     to_present: re.Pattern[str]
     range_start: re.Pattern[str]
 
@@ -115,6 +116,7 @@ class TimeContext:
     published: Interval | None
     headline: Span
     reporting_period: Interval | None
+    lead_year: Interval | None
     openings: list[Mention | None] = field(default_factory=list)
     says_now: list[bool] = field(default_factory=list)
     # For each sentence, a date standing before all its figures ("The target set for 2030 is
@@ -136,8 +138,9 @@ class TimeContext:
 
 
 def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
-               paragraph: Span) -> Interval | None:
-    """The interval a figure refers to, or None (ANNOTATION.md §3 `time`)."""
+               paragraph: Span, flow: bool) -> Interval | None:
+    """The interval a figure refers to, or None (ANNOTATION.md §3 `time`). `flow`: the
+    figure is a quantity over a period (revenue, growth), which a report's year governs."""
     text, cues, anchor = context.text, context.cues, context.published
     sentence = context.sentences[sentence_index]
     own = sentence_date(text, figure, sentence, context.dates, context.figures, cues)
@@ -162,6 +165,8 @@ def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
         return anchor
     if context.reporting_period is not None:
         return context.reporting_period
+    if flow and context.lead_year is not None:
+        return context.lead_year
     # A headline reports what is true when it is published.
     if context.headline[0] <= figure.start < context.headline[1]:
         return anchor
@@ -185,3 +190,36 @@ def reporting_period(lead: Span, dates: list[Mention]) -> Interval | None:
             if REPORTING_DAYS[0] <= days <= REPORTING_DAYS[1]:
                 return mention.norm
     return None
+
+
+def _calendar_year(norm: Interval) -> int | None:
+    start, end = norm["start"], norm["end"]
+    if start.endswith("-01-01") and end.endswith("-12-31") and start[:4] == end[:4]:
+        return int(start[:4])
+    return None
+
+
+def lead_year(text: str, lead: Span, dates: list[Mention], published: Interval | None,
+              cues: TimeCues) -> Interval | None:
+    """The one calendar year a report's lead says it covers ("Fifty co-operatives were
+    established in Hoa Binh in 2022, up 35% compared with 2021"): it governs the figures
+    that name no date of their own. Dates compared with, of a history, or looked towards
+    ("through 2025"), and years after the published one, are no reporting year; two
+    reported years make none."""
+    latest = int(published["end"][:4]) if published else None
+    years = set()
+    for mention in dates:
+        if not (lead[0] <= mention.start < lead[1] and mention.norm):
+            continue
+        year = _calendar_year(mention.norm)
+        if year is None or (latest is not None and year > latest):
+            continue
+        before = text[max(0, mention.start - 40):mention.start]
+        if cues.comparison.search(before) or cues.history.search(before) \
+                or cues.horizon.search(before):
+            continue
+        years.add(year)
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return {"start": f"{year}-01-01", "end": f"{year}-12-31"}
