@@ -438,3 +438,40 @@ def test_a_bare_number_counts_the_set_its_sentence_opens_with(nlp):
             "farming.")
     assert metrics(claims(nlp, text)) == [("org_count", 310, "count"),
                                           ("org_count", 96, "count")]
+
+
+def qualifiers_of(found):
+    return [(c["metric"], c["value"] or (c["low"], c["high"]), c["aggregate"], c["per"])
+            for c in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Workers at the co-operatives earn around VND60 million a year.",
+                 [("income", 6e7, "average", "year")], id="income-is-per-person"),
+    pytest.param("The total income of the co-operative's members reached VND5 billion.",
+                 [("income", 5e9, "total", None)], id="unless-called-a-total"),
+    pytest.param("The average profit of cooperatives, cooperative unions, and cooperative "
+                 "groups is VND396 million.", [("profit", 3.96e8, "average", None)],
+                 id="average-across-a-list-of-holders"),
+    pytest.param("The monthly income of laborers at cooperatives and credit funds was "
+                 "VND6 million and VND14.5 million, respectively.",
+                 [("income", 6e6, "average", "month"), ("income", 1.45e7, "average", "month")],
+                 id="a-rate-opening-the-sentence-covers-its-list"),
+    pytest.param("The cooperatives created jobs for more than 13,000 workers with an average "
+                 "income of VND67 million.",
+                 [("worker_count", 13000, "total", None), ("income", 6.7e7, "average", None)],
+                 id="the-next-figures-average"),
+    pytest.param("The province plans to raise the average revenue of co-operatives to VND2.1 "
+                 "billion this year from VND1.2 billion last year.",
+                 [("revenue", 2.1e9, "average", None), ("revenue", 1.2e9, "average", None)],
+                 id="the-old-value-is-what-the-new-one-is"),
+])
+def test_aggregate_and_rate_from_the_sentence(nlp, text, expected):
+    assert qualifiers_of(claims(nlp, text, published="2024-03-01")) == expected
+
+
+def test_a_figure_after_other_words_takes_no_opening_cue(nlp):
+    text = ("The average revenue of co-operatives is VND2 billion, and the province has "
+            "1,200 co-operatives.")
+    assert qualifiers_of(claims(nlp, text)) == [("revenue", 2e9, "average", None),
+                                               ("org_count", 1200, "total", None)]

@@ -20,12 +20,13 @@ from pipeline import resources
 from pipeline.components.base import PatternDataComponent
 from pipeline.extensions import doc_text
 from pipeline.linking import qualifiers
+from pipeline.linking.qualifiers import OLD_VALUE_REACH
 from pipeline.linking.cues import ClaimCues
 from pipeline.linking.location import PlaceContext
 from pipeline.linking.metric import figure_metric, metric_cue
 from pipeline.linking.segments import (Mention, Span, clause_span, containing,
                                        containing_index, list_opening, paragraph_spans,
-                                       sentence_spans)
+                                       sentence_opening, sentence_spans)
 from pipeline.linking.subject import (FALLBACK, changed_subject, claim_subject,
                                       named_cooperative)
 from pipeline.linking.timing import (TimeContext, claim_time, lead_span, lead_year,
@@ -138,13 +139,20 @@ class ClaimLinker(PatternDataComponent):
         return doc
 
     def _aggregate(self, text: str, figure: Mention, clause: Span, metric: str,
-                   sentence: Span, paragraph: Span,
-                   previous: tuple[Mention, dict] | None) -> str:
+                   sentence: Span, paragraph: Span, previous: tuple[Mention, dict] | None,
+                   subject_words: Span | None) -> str:
         """The figure's own average cue; else, for a change, the aggregate of the figure
         that changed, the claim before it in the paragraph (ANNOTATION.md §3 rules)."""
-        own = qualifiers.aggregate(text, figure, clause, self.cues, sentence)
+        own = qualifiers.aggregate(text, figure, clause, self.cues, sentence, metric,
+                                   subject_words)
         if own == "total" and metric == "change" and previous is not None \
                 and previous[0].start >= paragraph[0]:
+            return previous[1]["aggregate"]
+        # "raise the average revenue to VND2.1 billion from VND1.2 billion": the old value
+        # is what the new one is.
+        if own == "total" and previous is not None and previous[0].start >= sentence[0] \
+                and previous[1]["metric"] == metric and self.cues.old_value.search(
+                    text[max(sentence[0], figure.start - OLD_VALUE_REACH):figure.start]):
             return previous[1]["aggregate"]
         return own
 
@@ -171,11 +179,12 @@ class ClaimLinker(PatternDataComponent):
         metric, unit = figure_metric(text, figure, lead_in, previous, cues)
         coop = named_cooperative(text, sentence, paragraph, context.coops,
                                  cues.back_reference)
+        subject_words = sentence_opening(text, sentence, figure, context.figures)
         return {
             "metric": metric,
             "aggregate": self._aggregate(text, figure, clause, metric, sentence, paragraph,
-                                         previous),
-            "per": qualifiers.per(text, figure, sentence, cues),
+                                         previous, subject_words),
+            "per": qualifiers.per(text, figure, sentence, cues, subject_words),
             "value": norm.get("value"), "low": norm.get("low"), "high": norm.get("high"),
             "unit": unit,
             "approx": self.numbers.approx_kind(figure.text, text[figure.end:figure.end + 20]),

@@ -56,6 +56,8 @@ class ClaimCues:
     back_reference: re.Pattern[str]
     continuation: re.Pattern[str]
     period_metrics: frozenset[str]
+    average_metrics: frozenset[str]
+    total: re.Pattern[str]
     time: TimeCues
 
     @classmethod
@@ -107,6 +109,8 @@ class ClaimCues:
             back_reference=_regex_list(cues["back_reference_openings"], r"\W*", r"\b"),
             continuation=_regex_list(cues["continuation_openings"], r"\W*", r"\b"),
             period_metrics=frozenset(cues["period_metrics"]),
+            average_metrics=frozenset(cues["average_metrics"]),
+            total=words_regex(cues["total_cues"]),
             time=TimeCues(
                 now=words_regex(cues["now_cues"]),
                 comparison=_regex_list(cues["comparison_cues"], after=r"\s*$"),

@@ -81,14 +81,25 @@ def legal_threshold(text: str, figure: Mention, sentence: Span, cues: ClaimCues)
 
 
 def aggregate(text: str, figure: Mention, clause: Span, cues: ClaimCues,
-              sentence: Span | None = None) -> str:
+              sentence: Span | None = None, metric: str | None = None,
+              subject_words: Span | None = None) -> str:
     """`average` for an average cue in the figure's clause before it, or a "per
     cooperative" right after it (beyond a parenthetical conversion), or opening its
-    sentence ("On average, each ..."); a quoted rating ('27 percent "average"') is none."""
+    sentence ("On average, each ..."), or in the words that open the sentence before the
+    list the figure is in (`subject_words`: "The average profit of cooperatives, unions and
+    groups is ..."); a quoted rating ('27 percent "average"') is none. What members or
+    workers earn is an average unless called a total (ANNOTATION.md §3 `income`)."""
+    if metric in cues.average_metrics and not cues.total.search(
+            text[clause[0]:figure.start]):
+        return "average"
     opening = cues.average_opening.match(text, sentence[0], figure.start) \
         if sentence is not None else None
-    if opening and not RATE_AFTER.match(text, opening.end()):
+    rate = RATE_AFTER.match(text, opening.end()) if opening else None
+    if opening and not rate:
         return "average"  # but "On average, each day, the co-op sells" is a daily total
+    if subject_words is not None and cues.average.search(
+            text, (rate or opening).end() if opening else subject_words[0], subject_words[1]):
+        return "average"
     before = text[clause[0]:figure.start]
     after = PARENTHESIS.sub("", text[figure.end:clause[1]])[:AVERAGE_REACH_AFTER]
     scope = before + " " + after
@@ -102,13 +113,18 @@ def aggregate(text: str, figure: Mention, clause: Span, cues: ClaimCues,
     return "total"
 
 
-def per(text: str, figure: Mention, sentence: Span, cues: ClaimCues) -> str | None:
-    """The time basis of a rate ("a month", "/year", "annual") near the figure, or in the
-    short phrases opening its sentence ("On average, each day, the co-op sells ...")."""
+def per(text: str, figure: Mention, sentence: Span, cues: ClaimCues,
+        subject_words: Span | None = None) -> str | None:
+    """The time basis of a rate ("a month", "/year", "annual") near the figure, in the
+    short phrases opening its sentence ("On average, each day, the co-op sells ..."), or in
+    the words that open the sentence before the figure's list ("The monthly income of
+    laborers at ... was VND6 million and VND14.5 million")."""
     after = PARENTHESIS.sub("", text[figure.end:sentence[1]])[:PER_REACH_AFTER]
     before = text[max(sentence[0], figure.start - PER_REACH_BEFORE):figure.start]
     opening = OPENING_PHRASES.match(text[sentence[0]:figure.start])
     opening_text = opening.group(0) if opening else ""
+    if subject_words is not None:
+        opening_text += " " + text[subject_words[0]:subject_words[1]]
     return next((basis for basis, regex in cues.per.items()
                  if regex.search(after) or regex.search(before)
                  or regex.search(opening_text)), None)

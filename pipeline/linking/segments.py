@@ -128,3 +128,26 @@ def list_opening(text: str, sentences: list[Span], index: int,
     first = next((f.start for f in figures if begin <= f.start < sentences[index][0]),
                  sentences[index][0])
     return begin, first
+
+
+# What may stand between the figures of one list: "VND6 million-VND6.5 million and
+# VND14.5 million", "5,100 members, 3,200 workers and 45 ha" (a conversion in parentheses
+# is a figure too).
+LIST_GAP = re.compile(r"[\s,;()]*(?:(?:and|or)\b[\s,;()]*)?")
+
+
+def sentence_opening(text: str, sentence: Span, figure: Mention,
+                     figures: list[Mention]) -> Span | None:
+    """The words opening a sentence before its first figure, when `figure` belongs to the
+    list of figures that follows them: "The average profit of cooperatives, cooperative
+    unions and groups is 396 million VND"; "The monthly income of laborers ... was VND6
+    million and VND14.5 million, respectively". None for a figure after other words."""
+    inside = [f for f in figures if sentence[0] <= f.start < sentence[1]]
+    if not inside or figure.start < inside[0].start:
+        return None
+    for before, after in zip(inside, inside[1:]):
+        if before.start >= figure.start:
+            break
+        if not LIST_GAP.fullmatch(text, before.end, after.start):
+            return None
+    return sentence[0], inside[0].start
