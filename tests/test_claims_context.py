@@ -475,3 +475,21 @@ def test_a_figure_after_other_words_takes_no_opening_cue(nlp):
             "1,200 co-operatives.")
     assert qualifiers_of(claims(nlp, text)) == [("revenue", 2e9, "average", None),
                                                ("org_count", 1200, "total", None)]
+
+
+def statuses(found):
+    return [(c["value"], c["status"]) for c in found]
+
+
+def test_preliminary_statistics_opening_a_paragraph_govern_it(nlp):
+    text = ("According to preliminary statistics as of the end of 2024, the province had "
+            "1,210 cooperatives. Average revenue per cooperative reached about VND3.9 "
+            "billion a year.\nThe province has 14 cooperative unions.")
+    assert statuses(claims(nlp, text)) == [(1210, "estimate"), (3.9e9, "estimate"),
+                                           (14, "actual")]
+
+
+def test_a_first_figures_own_estimate_does_not_govern_its_paragraph(nlp):
+    text = ("The revenue of the co-operatives is estimated at VND2 billion. The province "
+            "has 300 co-operatives.")
+    assert statuses(claims(nlp, text)) == [(2e9, "estimate"), (300, "actual")]

@@ -25,7 +25,8 @@ from pipeline.linking.cues import ClaimCues
 from pipeline.linking.location import PlaceContext
 from pipeline.linking.metric import figure_metric, metric_cue
 from pipeline.linking.segments import (Mention, Span, clause_span, containing,
-                                       containing_index, list_opening, paragraph_spans,
+                                       containing_index, list_opening, paragraph_opening,
+                                       paragraph_spans,
                                        sentence_opening, sentence_spans)
 from pipeline.linking.subject import (FALLBACK, changed_subject, claim_subject,
                                       named_cooperative)
@@ -196,6 +197,7 @@ class ClaimLinker(PatternDataComponent):
                                metric in cues.period_metrics),
             "status": qualifiers.status(text, figure, clause, sentence, cues,
                                         list_opening(text, context.sentences, sentence_index,
-                                                     context.figures)),
+                                                     context.figures),
+                                        paragraph_opening(paragraph, context.figures)),
             "evidence": {"start": sentence[0], "end": sentence[1]},
         }

@@ -131,14 +131,22 @@ def per(text: str, figure: Mention, sentence: Span, cues: ClaimCues,
 
 
 def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: ClaimCues,
-           list_opening: Span | None = None) -> str:
+           list_opening: Span | None = None, paragraph_opening: Span | None = None) -> str:
     """target/estimate from cues before the figure in its sentence or in its clause; the
     old value of a change ("from VND1.2 billion") is actual; a plan noun after the figure
     ("reaching 18% of the plan") is no target. An estimate cue in `list_opening` (the
     clauses before a ";" that this one continues: "According to preliminary statistics, X;
-    Y") covers the figure too."""
+    Y") covers the figure too, and so does one in `paragraph_opening`, the words opening
+    the paragraph before its first figure ("According to preliminary statistics as of the
+    end of 2025, ..." governs the paragraph's figures)."""
     scope = text[sentence[0]:clause[1]]
-    if cues.estimate.search(scope) or list_opening and cues.estimate.search(text, *list_opening):
+    if cues.estimate.search(scope) or list_opening and cues.estimate.search(
+            text, *list_opening):
+        return "estimate"
+    # Only a phrase set off by a comma governs the paragraph: in "Revenue is estimated at
+    # VND2 billion. ..." the cue is the first figure's own.
+    governing = paragraph_opening and cues.estimate.search(text, *paragraph_opening)
+    if governing and "," in text[governing.end():paragraph_opening[1]]:
         return "estimate"
     targeted = any(m.start() < figure.start - sentence[0]
                    or m.group(0).lower() not in cues.target_nouns

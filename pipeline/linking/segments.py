@@ -151,3 +151,10 @@ def sentence_opening(text: str, sentence: Span, figure: Mention,
         if not LIST_GAP.fullmatch(text, before.end, after.start):
             return None
     return sentence[0], inside[0].start
+
+
+def paragraph_opening(paragraph: Span, figures: list[Mention]) -> Span:
+    """The words opening a paragraph before its first figure."""
+    first = next((f.start for f in figures if paragraph[0] <= f.start < paragraph[1]),
+                 paragraph[1])
+    return paragraph[0], first
