@@ -493,3 +493,13 @@ def test_a_first_figures_own_estimate_does_not_govern_its_paragraph(nlp):
     text = ("The revenue of the co-operatives is estimated at VND2 billion. The province "
             "has 300 co-operatives.")
     assert statuses(claims(nlp, text)) == [(2e9, "estimate"), (300, "actual")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Ben Tre to build 20 new co-operatives\nThe province has 310 co-operatives.",
+                 [(20, "target"), (310, "actual")], id="place-and-infinitive"),
+    pytest.param("Hanoi to Ho Chi Minh City: 40 co-operatives joined the fair.",
+                 [(40, "actual")], id="a-route-is-no-plan"),
+])
+def test_a_headline_infinitive_announces_a_plan(nlp, text, expected):
+    assert statuses(claims(nlp, text)) == expected

@@ -195,9 +195,10 @@ class ClaimLinker(PatternDataComponent):
             "location": context.places.location(sentence),
             "time": claim_time(context.timing, figure, sentence_index, paragraph,
                                metric in cues.period_metrics),
-            "status": qualifiers.status(text, figure, clause, sentence, cues,
-                                        list_opening(text, context.sentences, sentence_index,
-                                                     context.figures),
-                                        paragraph_opening(paragraph, context.figures)),
+            "status": "target" if qualifiers.announces_plan(
+                text, sentence, figure, context.places.places, cues) else qualifiers.status(
+                    text, figure, clause, sentence, cues,
+                    list_opening(text, context.sentences, sentence_index, context.figures),
+                    paragraph_opening(paragraph, context.figures)),
             "evidence": {"start": sentence[0], "end": sentence[1]},
         }

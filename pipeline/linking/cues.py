@@ -45,6 +45,7 @@ class ClaimCues:
     per: dict[str, re.Pattern[str]]
     target: re.Pattern[str]
     estimate: re.Pattern[str]
+    headline_future: re.Pattern[str]
     target_nouns: frozenset[str]
     old_value: re.Pattern[str]
     national: re.Pattern[str]
@@ -94,6 +95,7 @@ class ClaimCues:
             per={per: words_regex(words) for per, words in cues["per_cues"].items()},
             target=words_regex(cues["target_cues"]),
             estimate=words_regex(cues["estimate_cues"]),
+            headline_future=re.compile(cues["headline_future"]),
             target_nouns=frozenset(w.lower() for w in cues["target_nouns"]),
             old_value=words_regex(cues["old_value_cues"]),
             national=words_regex(cues["national_cues"]),

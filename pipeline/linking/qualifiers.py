@@ -155,3 +155,13 @@ def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: Claim
             text[max(clause[0], figure.start - OLD_VALUE_REACH):figure.start]):
         return "target"
     return "actual"
+
+
+def announces_plan(text: str, sentence: Span, figure: Mention, places: list[Mention],
+                   cues: ClaimCues) -> bool:
+    """A sentence opened by a place and an infinitive, as headlines write a plan: "Kien
+    Giang to spend USD1.3 million on improving cooperatives"."""
+    opening = next((p for p in places if sentence[0] <= p.start < figure.start
+                    and not text[sentence[0]:p.start].strip(" \t\n\"'“‘(")), None)
+    return opening is not None and bool(cues.headline_future.match(text, opening.end,
+                                                                    figure.start))
