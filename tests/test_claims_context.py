@@ -503,3 +503,22 @@ def test_a_first_figures_own_estimate_does_not_govern_its_paragraph(nlp):
 ])
 def test_a_headline_infinitive_announces_a_plan(nlp, text, expected):
     assert statuses(claims(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("The average revenue and profit of a cooperative were about VND1.6 billion "
+                 "and VND203 million, respectively.",
+                 [("revenue", 1.6e9, "VND"), ("profit", 2.03e8, "VND")],
+                 id="respectively-pairs-metrics-and-amounts"),
+    pytest.param("Revenue and profit of the co-op rose to VND5 billion and VND700 million.",
+                 [("revenue", 5e9, "VND"), ("profit", 7e8, "VND")],
+                 id="without-respectively-the-nearest-cue"),
+    pytest.param("At present, the total number of members of the district cooperative union "
+                 "is 148 units.", [("member_count", 148, "count")],
+                 id="a-stand-in-noun-counts-what-number-of-names"),
+    pytest.param("Lai Chau has 180 cooperatives, with each worker earning about 150 USD a "
+                 "month.", [("org_count", 180, "count"), ("income", 150, "USD")],
+                 id="earning-is-income"),
+])
+def test_metric_from_the_sentence(nlp, text, expected):
+    assert metrics(claims(nlp, text)) == expected

@@ -23,7 +23,7 @@ from pipeline.linking import qualifiers
 from pipeline.linking.qualifiers import OLD_VALUE_REACH
 from pipeline.linking.cues import ClaimCues
 from pipeline.linking.location import PlaceContext
-from pipeline.linking.metric import figure_metric, metric_cue
+from pipeline.linking.metric import figure_metric, metric_cue, respective_metric
 from pipeline.linking.segments import (Mention, Span, clause_span, containing,
                                        containing_index, list_opening, paragraph_opening,
                                        paragraph_spans,
@@ -181,6 +181,9 @@ class ClaimLinker(PatternDataComponent):
         coop = named_cooperative(text, sentence, paragraph, context.coops,
                                  cues.back_reference)
         subject_words = sentence_opening(text, sentence, figure, context.figures)
+        if metric != "change":
+            metric = respective_metric(text, figure, sentence, subject_words,
+                                       context.figures, cues) or metric
         return {
             "metric": metric,
             "aggregate": self._aggregate(text, figure, clause, metric, sentence, paragraph,

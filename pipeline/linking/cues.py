@@ -51,6 +51,7 @@ class ClaimCues:
     national: re.Pattern[str]
     venue: re.Pattern[str]
     counted_before: dict[str, re.Pattern[str]]
+    stand_in: re.Pattern[str]
     not_metric_names: re.Pattern[str]
     support_each: re.Pattern[str]
     policy_rate_after: re.Pattern[str]
@@ -103,6 +104,8 @@ class ClaimCues:
                 metric: re.compile(r"\b(?:number|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
                                    rf"{words_regex(words).pattern}", re.IGNORECASE)
                 for metric, words in cues["counted_before"].items()},
+            stand_in=re.compile(rf"\s*{words_regex(cues['stand_in_nouns']).pattern}",
+                                re.IGNORECASE),
             not_metric_names=words_regex(cues["not_metric_names"]),
             support_each=_regex_list(cues["support_each"]),
             policy_rate_after=_regex_list(cues["policy_rate_after"], r"^\s*", r"\b"),

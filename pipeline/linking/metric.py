@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from pipeline.linking.cues import ClaimCues
-from pipeline.linking.segments import Mention
+from pipeline.linking.segments import Mention, Span
 
 # How far before a figure a change cue ("up", "a rise of") is looked for, and how far after
 # it "higher than" / "per kilo" are.
@@ -109,7 +109,7 @@ def figure_metric(text: str, figure: Mention, lead_in: str,
     if cues.worker_jobs.search(lead_in[-20:]):
         return "worker_count", "count"
     metric = cues.count_metrics.get(norm.get("unit") or "", "other")
-    if metric == "other":
+    if metric == "other" or cues.stand_in.match(text, figure.end):
         # "the total number of members ... is 4,422 people": what it is the number of.
         window = lead_in[-COUNTED_BEFORE_REACH:]
         found = [(m.start(), name) for name, regex in cues.counted_before.items()
@@ -117,3 +117,23 @@ def figure_metric(text: str, figure: Mention, lead_in: str,
         if found:
             return max(found)[1], "count"
     return metric, "count"
+
+
+def respective_metric(text: str, figure: Mention, sentence: Span, subject_words: Span | None,
+                      figures: list[Mention], cues: ClaimCues) -> str | None:
+    """The money metric a list pairs the figure with: "The average revenue and profit of a
+    cooperative were VND1.6 billion and VND203 million (, respectively)" -> the second
+    amount is the profit. None unless the metrics named in the words opening the sentence
+    and the amounts listed after them are as many, and more than one."""
+    if subject_words is None or figure.label != "MONEY":
+        return None
+    listed = [f for f in figures if subject_words[1] <= f.start < sentence[1]
+              and f.label == "MONEY"
+              and not text[max(0, f.start - 3):f.start].rstrip().endswith("(")]
+    opening = without_names(text[subject_words[0]:subject_words[1]], cues)
+    named = sorted((m.start(), metric) for metric, regex in cues.money_metrics.items()
+                   for m in regex.finditer(opening))
+    metrics = [metric for _, metric in named]
+    if len(metrics) < 2 or len(metrics) != len(listed) or figure not in listed:
+        return None
+    return metrics[listed.index(figure)]
