@@ -241,6 +241,12 @@ def test_page_furniture_is_not_annotated(nlp):
                  "Phuoc Hai Cooperative", id="person-of-cooperative"),
     pytest.param("So Tan Loc Cooperative was the first to sign.", "COOP", "Tan Loc Cooperative",
                  id="sentence-adverb-is-no-name-part"),
+    pytest.param("The Vietnam Union of Cooperatives sent a delegation.", "ORG",
+                 "Vietnam Union of Cooperatives", id="apex-union-of-cooperatives-is-org"),
+    pytest.param("Visitors praised the October 10 Tea Production Cooperative in the commune.",
+                 "COOP", "October 10 Tea Production Cooperative", id="a-day-in-a-name"),
+    pytest.param("On May 19 Dong Tam Cooperative held its congress.", "COOP",
+                 "Dong Tam Cooperative", id="a-date-before-a-name"),
 ])
 def test_names_of_cooperatives_and_unions(nlp, sentence, label, surface):
     found = entities(nlp, sentence)

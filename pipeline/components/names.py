@@ -66,7 +66,8 @@ class NameFinder(PatternDataComponent):
         descriptive = _alternation(names["coop_descriptive_words"])
         # 'Phu Loi silver carving cooperative', 'An Loc Agricultural, Forestry and Service
         # Cooperative', "Kỳ Như Co-operative".
-        proper = rf"{CAP}(?:(?:[ ]+|,[ ]+|[ ]+and[ ]+|[ ]+of[ ]+){CAP})*"
+        # A day of the month may stand inside a name: 'May 19 Agricultural Cooperative'.
+        proper = rf"{CAP}(?:[ ]+\d{{1,2}}(?=[ ]+[A-Z]))?(?:(?:[ ]+|,[ ]+|[ ]+and[ ]+|[ ]+of[ ]+){CAP}(?:[ ]+\d{{1,2}}(?=[ ]+[A-Z]))?)*"
         # Descriptive words may be hyphenated: "agriculture-service co-op".
         described = rf"(?i:{descriptive})(?:-(?i:{descriptive}))*"
         self.coop = re.compile(
@@ -139,6 +140,14 @@ class NameFinder(PatternDataComponent):
             start += len(words[0]) + 1
             start = _skip_spaces(text, start)
             words = words[1:]
+        day = next((i for i, w in enumerate(words[:-1]) if w.isdigit()), None)
+        if day is not None and not (day == 1 and re.search(r"(?i)\bthe\s+$",
+                                                           text[max(0, start - 5):start])):
+            # 'On May 19 Dong Tam Cooperative met': the date is the sentence's; only 'the May
+            # 19 Cooperative' holds one in its name.
+            start += len(" ".join(words[:day + 1])) + 1
+            start = _skip_spaces(text, start)
+            words = words[day + 1:]
         if not words or not any(w[:1].isupper() for w in words):
             return
         if words[0].lower().strip("'’") in self.head_words:
@@ -178,7 +187,8 @@ class NameFinder(PatternDataComponent):
                 if start < person_start < end:
                     end = len(text[:person_start].rstrip())
             if UNION_OF_COOPERATIVES.search(text, start, end):
-                # 'Saigon Union of Trading Cooperatives' unites cooperatives: COOP (§2)
+                # 'Saigon Union of Trading Cooperatives' unites trading cooperatives: COOP; the
+                # 'Vietnam Union of Cooperatives' unites them all, an apex ORG (§2)
                 add_candidate(doc, start, end, "COOP",
                               {"name": canonical_coop_name(text[start:end])}, self.name)
                 continue
@@ -210,7 +220,7 @@ class NameFinder(PatternDataComponent):
 
 
 LISTED_HEAD = re.compile(r"(?P<head>\b(?:Co-?operative|Cooperative))\s*,\s+")
-UNION_OF_COOPERATIVES = re.compile(r"\bUnion of (?:[A-Z][\w-]* )*Co-?operatives\b")
+UNION_OF_COOPERATIVES = re.compile(r"\bUnion of (?:[A-Z][\w-]* )+Co-?operatives\b")
 
 
 def canonical_coop_name(name: str) -> str:
