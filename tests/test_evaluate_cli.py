@@ -146,12 +146,12 @@ def test_seed_gold_claim_floor():
 # Issue 10: floors a little under what the rules score now on both labelled corpora (train was
 # unseen until issue 10), so a rule change that loses ground there fails CI.
 CORPUS_FLOORS = {
-    "train": {"claims": 0.90, "full_claims": 0.73, "time": 0.86, "location.province": 0.975,
-              "DATE": 0.93, "COOP": 0.90, "MONEY": 0.965, "COUNT": 0.94, "PERCENT": 0.97,
+    "train": {"claims": 0.915, "full_claims": 0.795, "time": 0.88, "location.province": 0.975,
+              "DATE": 0.93, "COOP": 0.935, "MONEY": 0.97, "COUNT": 0.945, "PERCENT": 0.975,
               "GPE": 0.93},
-    "dev": {"claims": 0.95, "full_claims": 0.825, "time": 0.89, "location.province": 0.99,
-            "DATE": 0.98, "COOP": 0.98, "MONEY": 0.97, "COUNT": 0.975, "PERCENT": 0.99,
-            "GPE": 0.97},
+    "dev": {"claims": 0.95, "full_claims": 0.84, "time": 0.90, "location.province": 0.99,
+            "DATE": 0.985, "COOP": 0.98, "MONEY": 0.975, "COUNT": 0.98, "PERCENT": 0.99,
+            "GPE": 0.975},
 }
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from pipeline.linking.cues import ClaimCues
-from pipeline.linking.segments import Mention, Span
+from pipeline.linking.segments import Mention, Span, figures_within
 
 # How far before a figure a change cue ("up", "a rise of") is looked for, and how far after
 # it "higher than" / "per kilo" are.
@@ -127,8 +127,8 @@ def respective_metric(text: str, figure: Mention, sentence: Span, subject_words:
     and the amounts listed after them are as many, and more than one."""
     if subject_words is None or figure.label != "MONEY":
         return None
-    listed = [f for f in figures if subject_words[1] <= f.start < sentence[1]
-              and f.label == "MONEY"
+    listed = [f for f in figures_within(figures, (subject_words[1], sentence[1]))
+              if f.label == "MONEY"
               and not text[max(0, f.start - 3):f.start].rstrip().endswith("(")]
     opening = without_names(text[subject_words[0]:subject_words[1]], cues)
     named = sorted((m.start(), metric) for metric, regex in cues.money_metrics.items()

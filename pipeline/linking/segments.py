@@ -142,7 +142,7 @@ def sentence_opening(text: str, sentence: Span, figure: Mention,
     list of figures that follows them: "The average profit of cooperatives, cooperative
     unions and groups is 396 million VND"; "The monthly income of laborers ... was VND6
     million and VND14.5 million, respectively". None for a figure after other words."""
-    inside = [f for f in figures if sentence[0] <= f.start < sentence[1]]
+    inside = figures_within(figures, sentence)
     if not inside or figure.start < inside[0].start:
         return None
     for before, after in zip(inside, inside[1:]):
@@ -155,6 +155,12 @@ def sentence_opening(text: str, sentence: Span, figure: Mention,
 
 def paragraph_opening(paragraph: Span, figures: list[Mention]) -> Span:
     """The words opening a paragraph before its first figure."""
-    first = next((f.start for f in figures if paragraph[0] <= f.start < paragraph[1]),
-                 paragraph[1])
-    return paragraph[0], first
+    inside = figures_within(figures, paragraph)
+    return paragraph[0], inside[0].start if inside else paragraph[1]
+
+
+def figures_within(figures: list[Mention], span: Span) -> list[Mention]:
+    """The figures (sorted by start) that start inside `span`, found by bisection."""
+    low = bisect.bisect_left(figures, span[0], key=lambda f: f.start)
+    high = bisect.bisect_left(figures, span[1], lo=low, key=lambda f: f.start)
+    return figures[low:high]
