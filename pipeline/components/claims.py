@@ -10,7 +10,7 @@ of patterns/shared/cues.yml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
@@ -66,6 +66,8 @@ class DocumentContext:
     places: PlaceContext
     timing: TimeContext
     only_coop: str | None
+    # Paragraph -> whether an estimate phrase opening it governs it (filled as claims need).
+    estimated: dict[Span, bool] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc, cues: ClaimCues) -> "DocumentContext":
@@ -171,6 +173,13 @@ class ClaimLinker(PatternDataComponent):
             return own
         return changed_subject(previous[1])
 
+    def _paragraph_estimated(self, context: DocumentContext, paragraph: Span) -> bool:
+        """Whether an estimate phrase opens `paragraph`, worked out once per paragraph."""
+        if paragraph not in context.estimated:
+            context.estimated[paragraph] = qualifiers.opening_estimate(
+                context.text, paragraph_opening(paragraph, context.figures), self.cues)
+        return context.estimated[paragraph]
+
     def _claim(self, context: DocumentContext, figure: Mention, sentence_index: int,
                paragraph: Span, previous: tuple[Mention, dict] | None) -> dict[str, Any]:
         text, cues, norm = context.text, self.cues, figure.norm
@@ -202,6 +211,6 @@ class ClaimLinker(PatternDataComponent):
                 text, sentence, figure, context.places.places, cues) else qualifiers.status(
                     text, figure, clause, sentence, cues,
                     list_opening(text, context.sentences, sentence_index, context.figures),
-                    paragraph_opening(paragraph, context.figures)),
+                    self._paragraph_estimated(context, paragraph)),
             "evidence": {"start": sentence[0], "end": sentence[1]},
         }

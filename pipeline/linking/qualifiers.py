@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.linking.cues import ClaimCues
-from pipeline.linking.segments import Mention, Span
+from pipeline.linking.segments import Mention, Span, figures_within
 
 # How far around a figure rate words ("a month", "/year") are looked for.
 PER_REACH_AFTER = 25
@@ -131,22 +131,18 @@ def per(text: str, figure: Mention, sentence: Span, cues: ClaimCues,
 
 
 def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: ClaimCues,
-           list_opening: Span | None = None, paragraph_opening: Span | None = None) -> str:
+           list_opening: Span | None = None, paragraph_estimated: bool = False) -> str:
     """target/estimate from cues before the figure in its sentence or in its clause; the
     old value of a change ("from VND1.2 billion") is actual; a plan noun after the figure
     ("reaching 18% of the plan") is no target. An estimate cue in `list_opening` (the
     clauses before a ";" that this one continues: "According to preliminary statistics, X;
-    Y") covers the figure too, and so does one in `paragraph_opening`, the words opening
-    the paragraph before its first figure ("According to preliminary statistics as of the
-    end of 2025, ..." governs the paragraph's figures)."""
+    Y") covers the figure too; `paragraph_estimated`: the paragraph opens with an estimate
+    phrase that governs it (see `opening_estimate`)."""
     scope = text[sentence[0]:clause[1]]
     if cues.estimate.search(scope) or list_opening and cues.estimate.search(
             text, *list_opening):
         return "estimate"
-    # Only a phrase set off by a comma governs the paragraph: in "Revenue is estimated at
-    # VND2 billion. ..." the cue is the first figure's own.
-    governing = paragraph_opening and cues.estimate.search(text, *paragraph_opening)
-    if governing and "," in text[governing.end():paragraph_opening[1]]:
+    if paragraph_estimated:
         return "estimate"
     targeted = any(m.start() < figure.start - sentence[0]
                    or m.group(0).lower() not in cues.target_nouns
@@ -157,11 +153,19 @@ def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: Claim
     return "actual"
 
 
+def opening_estimate(text: str, opening: Span, cues: ClaimCues) -> bool:
+    """The words opening a paragraph before its first figure hold an estimate cue in a
+    phrase set off by a comma ("According to preliminary statistics as of the end of 2025,
+    the country had ..."), which governs the paragraph's figures. In "Revenue is estimated
+    at VND2 billion." the cue is the first figure's own."""
+    governing = cues.estimate.search(text, *opening)
+    return bool(governing) and "," in text[governing.end():opening[1]]
+
+
 def announces_plan(text: str, sentence: Span, figure: Mention, places: list[Mention],
                    cues: ClaimCues) -> bool:
     """A sentence opened by a place and an infinitive, as headlines write a plan: "Kien
     Giang to spend USD1.3 million on improving cooperatives"."""
-    opening = next((p for p in places if sentence[0] <= p.start < figure.start
-                    and not text[sentence[0]:p.start].strip(" \t\n\"'“‘(")), None)
-    return opening is not None and bool(cues.headline_future.match(text, opening.end,
-                                                                    figure.start))
+    inside = figures_within(places, (sentence[0], figure.start))
+    return bool(inside) and not text[sentence[0]:inside[0].start].strip(" \t\n\"'“‘(") \
+        and bool(cues.headline_future.match(text, inside[0].end, figure.start))

@@ -160,7 +160,7 @@ def paragraph_opening(paragraph: Span, figures: list[Mention]) -> Span:
 
 
 def figures_within(figures: list[Mention], span: Span) -> list[Mention]:
-    """The figures (sorted by start) that start inside `span`, found by bisection."""
+    """The mentions (sorted by start) that start inside `span`, found by bisection."""
     low = bisect.bisect_left(figures, span[0], key=lambda f: f.start)
     high = bisect.bisect_left(figures, span[1], lo=low, key=lambda f: f.start)
     return figures[low:high]
