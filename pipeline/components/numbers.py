@@ -26,6 +26,15 @@ from pipeline.normalize.numbers import NumberVocab, _alternation, value_fields
 PART_OF_OPENING = re.compile(r"\W*(?:Of|Among)\s+(?:the|these|those|its|their)\s+(?:[\d.,]+)?",
                              re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
+# Compiled once: they run for every figure.
+AND_JOIN = re.compile(r"\s+and\s+")
+BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}\s")
+YEAR = re.compile(r"(?:19|20)\d{2}")
+WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+IDENTIFIER_BEFORE = re.compile(r"([A-Za-z]+)\.?:?\s*$")
+WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 
 @Language.factory(
@@ -78,6 +87,7 @@ class NumberFinder(PatternDataComponent):
         side = rf"(?:(?:{pre})\s?)?{n}(?:\s*{s}\b)?"
         percent = r"(?:%|\s?per\s?cent\b|\s?percentage points?\b)"
         unit = rf"(?:{_alternation(list(self.units))})(?![\w])"
+        self.unit_at_end = re.compile(rf"({_alternation(list(self.units))})$", re.IGNORECASE)
         self.pattern = re.compile(
             rf"(?<![\w.,/:\-–$€]){approx}(?:"
             rf"(?P<money_pre>(?:{pre})\s?{n}(?:\s*{s}\b|{g})?(?:{j}{side})?(?:\s*(?:{suf})(?![\w]))?)"
@@ -133,9 +143,9 @@ class NumberFinder(PatternDataComponent):
         kind = match.lastgroup
         start, end = match.start(), match.end()
         surface = match.group()
-        paired = re.search(r"\s+and\s+", surface)
-        if kind in ("percent", "quantity", "scaled") and paired and not re.search(
-                r"\bbetween\s*$", text[max(0, start - 12):start], re.IGNORECASE):
+        paired = AND_JOIN.search(surface)
+        if kind in ("percent", "quantity", "scaled") and paired and not BETWEEN_BEFORE.search(
+                text[max(0, start - 12):start]):
             # "23 tonnes in 2016 and 130 tonnes": only "between 4 and 6 tonnes" is a range;
             # "up 35 and 14 percent, respectively" is two percents.
             first = surface[:paired.start()]
@@ -170,9 +180,8 @@ class NumberFinder(PatternDataComponent):
     def _money_parts(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """'VND 95 million and VND 230 million' is two amounts, each with its currency;
         only after 'between' is it a range (ANNOTATION.md §2)."""
-        joined = re.search(r"\s+and\s+", text[start:end])
-        if joined is None or re.search(r"\bbetween\s*$", text[max(0, start - 12):start],
-                                       re.IGNORECASE):
+        joined = AND_JOIN.search(text[start:end])
+        if joined is None or BETWEEN_BEFORE.search(text[max(0, start - 12):start]):
             return [(start, end)]
         first, second = (start, start + joined.start()), (start + joined.end(), end)
         if all(self.currencies.currency_of(text[a:b]) for a, b in (first, second)):
@@ -180,7 +189,7 @@ class NumberFinder(PatternDataComponent):
         return [(start, end)]
 
     def _add_quantity(self, doc: Doc, start: int, end: int, surface: str) -> None:
-        unit_match = re.search(rf"({_alternation(list(self.units))})$", surface, re.IGNORECASE)
+        unit_match = self.unit_at_end.search(surface)
         unit = self.units[unit_match.group(1).lower()] if unit_match else None
         fields = value_fields(self.numbers.amounts(surface[: unit_match.start()]
                                                    if unit_match else surface))
@@ -203,10 +212,10 @@ class NumberFinder(PatternDataComponent):
     def _add_count(self, doc: Doc, text: str, start: int, end: int, surface: str,
                    number: str) -> None:
         joined = re.search(self.numbers.joiner, number)
-        after_between = re.search(r"\bbetween\s*$", text[max(0, start - 12):start], re.IGNORECASE)
-        after_from = re.search(r"\bfrom\s*$", text[max(0, start - 12):start], re.IGNORECASE)
+        after_between = BETWEEN_BEFORE.search(text[max(0, start - 12):start])
+        after_from = FROM_BEFORE.search(text[max(0, start - 12):start])
         paired = " and " in number
-        year_first = re.match(r"\s*(?:19|20)\d{2}\s", number)
+        year_first = YEAR_FIRST.match(number)
         if joined and (after_from and not paired or paired and not after_between
                        or year_first):
             # ... and "in 2018 to 41" is a year, then a figure.
@@ -235,7 +244,7 @@ class NumberFinder(PatternDataComponent):
         digits = number.strip()
         after = text[end:end + 12]
         before = text[max(0, start - 14):start]
-        if re.fullmatch(r"(?:19|20)\d{2}", digits):
+        if YEAR.fullmatch(digits):
             return False  # a year; the date finder decides whether it is a DATE
         if re.match(r"\s*[:/]", after) or before.endswith(":") or re.search(r":\s*$", before) \
                 and re.search(r"\d:\s*$", before):
@@ -247,7 +256,7 @@ class NumberFinder(PatternDataComponent):
                 re.match(r"(?i)\s+\w+\s*[,–—-]?\s*one\s+\w", after + text[end + 12:end + 30])
                 or re.search(r"(?i)\bone\s+\w+\s*[,–—-]?\s*$", text[max(0, start - 30):start])):
             return False  # 'one commune, one product': a slogan, no count
-        previous_word = re.search(r"([A-Za-z]+)\s+$", before)
+        previous_word = WORD_BEFORE.search(before)
         if previous_word and previous_word.group(1)[0].isupper() \
                 and self.inside_name.match(text, end, end + 120):
             return False  # 'the May 19 Agricultural ... Cooperative': part of a name
@@ -257,12 +266,12 @@ class NumberFinder(PatternDataComponent):
         if hyphen_word and hyphen_word.group(1).lower() not in self.counted_nouns:
             return False  # 'three-star', '13-NQ'; but '9-member' counts
         # 'Plan No. 35', 'Decree 45', 'Hotline: 0913…' (but not 'of this number, 593').
-        identifier = re.search(r"([A-Za-z]+)\.?:?\s*$", before)
+        identifier = IDENTIFIER_BEFORE.search(before)
         if identifier and identifier.group(1).lower() in self.identifier_words:
             return False
         if re.fullmatch(r"0\d{2,}[.\s]?\d{3}[.\s]?\d{3,4}", digits):
             return False  # a phone number
-        next_word = re.match(r"\s*([A-Za-z]+)", after)
+        next_word = WORD_AFTER.match(after)
         if next_word and next_word.group(1).lower() in self.not_counted:
             return False
         return True

@@ -20,10 +20,16 @@ class CurrencyVocab:
     money_cues: list[str]
     prefix: str = field(init=False)
     suffix: str = field(init=False)
+    # Any surface, longest first, and its code (a prefix's code where both list it).
+    any_surface: re.Pattern[str] = field(init=False)
+    code_of: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.prefix = _alternation(list(self.prefixes))
         self.suffix = _alternation(list(self.suffixes))
+        self.code_of = {**self.suffixes, **self.prefixes}
+        self.any_surface = re.compile(
+            rf"(?<![A-Za-z])(?:{_alternation(list(self.code_of))})(?![A-Za-z])")
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "CurrencyVocab":
@@ -37,14 +43,9 @@ class CurrencyVocab:
 
     def currency_of(self, text: str) -> str | None:
         """The ISO code of the first currency surface in `text` ('VNĐ2.1 billion' -> 'VND')."""
-        best: tuple[int, int, str] | None = None
-        for surfaces in (self.prefixes, self.suffixes):
-            for surface, code in surfaces.items():
-                pattern = rf"(?<![A-Za-z]){re.escape(surface)}(?![A-Za-z])"
-                match = re.search(pattern, text)
-                if match and (best is None or (match.start(), -len(surface)) < best[:2]):
-                    best = (match.start(), -len(surface), code)
-        return best[2] if best else None
+        # The alternation is longest first: the earliest match is the longest surface there.
+        match = self.any_surface.search(text)
+        return self.code_of[match.group()] if match else None
 
 
 # Vietnamese words that say "billion"/"million" already carry the currency (`1 tỷ` is VND).
