@@ -20,7 +20,6 @@ from pipeline import resources
 from pipeline.components.base import PatternDataComponent
 from pipeline.extensions import doc_text
 from pipeline.linking import qualifiers
-from pipeline.linking.qualifiers import OLD_VALUE_REACH
 from pipeline.linking.cues import ClaimCues
 from pipeline.linking.location import PlaceContext
 from pipeline.linking.metric import figure_metric, metric_cue, respective_metric
@@ -155,7 +154,8 @@ class ClaimLinker(PatternDataComponent):
         # is what the new one is.
         if own == "total" and previous is not None and previous[0].start >= sentence[0] \
                 and previous[1]["metric"] == metric and self.cues.old_value.search(
-                    text[max(sentence[0], figure.start - OLD_VALUE_REACH):figure.start]):
+                    text[max(sentence[0], figure.start - qualifiers.OLD_VALUE_REACH):
+                         figure.start]):
             return previous[1]["aggregate"]
         return own
 

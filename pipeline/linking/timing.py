@@ -1,6 +1,7 @@
 """A claim's `time` (ANNOTATION.md §3): the date in its sentence, else the context that
 governs it (a date opening the sentence or an earlier one of the paragraph, "currently"
-resolved to the published day, the headline), else null."""
+resolved to the published day, a reporting period or, for flows, a reporting year named in
+the lead, the headline), else null."""
 
 from __future__ import annotations
 
