@@ -29,7 +29,7 @@ model: $(STAMP)
 ## eval: score the seed gold and, when present, the dev corpus
 eval: $(STAMP)
 	mkdir -p eval
-	$(BIN)/coopie evaluate --gold seeds/gold.jsonl --json > eval/seeds.json
+	$(BIN)/coopie evaluate --gold gold/seeds.jsonl --json > eval/seeds.json
 	@if [ -f $(DEV_CORPUS) ]; then \
 	  $(BIN)/coopie evaluate --gold $(DEV_CORPUS) --report eval/dev-report \
 	    $$( [ -f eval/dev.json ] && echo --baseline eval/dev.json ) --save eval/dev.json; \

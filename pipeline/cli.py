@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -13,37 +14,87 @@ import typer
 from pipeline import errors
 from pipeline.batch.spec import DEFAULT_MAX_CHARS
 
-app = typer.Typer(help="Extract checkable claims from news about cooperatives in Vietnam.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+EXIT_CODES = ("Exit codes: 0 every document extracted (or the command succeeded); 1 a record "
+              "carries an error, or the command found problems; 2 a usage error (a bad "
+              "option, a missing input, an output that exists).")
+app = typer.Typer(help="Extract checkable claims from news about cooperatives in Vietnam.\n\n"
+                  + EXIT_CODES, no_args_is_help=True, pretty_exceptions_enable=False,
+                  rich_markup_mode=None)
 state = {"debug": False}
 
 
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+def _version(show: bool) -> None:
+    if show:
+        from importlib.metadata import version
+
+        typer.echo(f"coopie {version('coopie')}")
+        raise typer.Exit()
+
+
+def _set_debug(debug: bool) -> None:
+    """--debug before or after the command name: tracebacks and INFO logging."""
+    if debug:
+        state["debug"] = True
+    logging.basicConfig(level=logging.INFO if state["debug"] else logging.WARNING,
+                        format="%(levelname)s %(message)s", force=True)
+
+
+DEBUG_HELP = "Show tracebacks on errors, and progress logging."
+DEBUG = typer.Option(False, "--debug", help=DEBUG_HELP)
+
+
+def _examples(*commands: str) -> str:
+    """A help page's examples, kept as written (\\b stops click re-wrapping them)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {command}" for command in commands)
+
+
 @app.callback()
-def main(debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors.")) -> None:
+def main(debug: bool = DEBUG,
+         version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Print the version and exit.")) -> None:
     """coopie: cooperative news in, structured claims out."""
-    state["debug"] = debug
-    logging.basicConfig(level=logging.INFO if debug else logging.WARNING,
-                        format="%(levelname)s %(message)s")
+    state["debug"] = False
+    _set_debug(debug)
+
+
+# Exit codes, as batch tools use them (documented in the README and `coopie --help`).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _fail(err: Exception) -> None:
-    """One clear line and exit 1; the traceback only with --debug."""
+    """One clear line and exit 2 for a usage error, else 1; the traceback only with --debug."""
     if state["debug"]:
         raise err
     typer.echo(f"error: {err}", err=True)
-    raise typer.Exit(1)
+    raise typer.Exit(EXIT_USAGE if isinstance(err, errors.UsageError) else EXIT_FAILED)
 
 
-@app.command()
+@app.command(epilog=_examples(
+    'coopie extract articles/ -o claims.jsonl',
+    'coopie extract news.jsonl --format csv -o claims.csv --workers 2',
+    'cat article.txt | coopie extract -',
+    'coopie extract articles/ -o claims.jsonl --resume   # after an interruption',
+))
 def extract(
     inputs: List[str] = typer.Argument(..., help="Files (.txt, .html, .jsonl), folders, or - "
                                                  "for stdin."),
     output: str = typer.Option("-", "--output", "-o", help="Output file; - for stdout."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl (one record a document) or "
-                            "csv (one row a claim)."),
-    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes "
-                                          "(default: all cores)."),
-    engine: str = typer.Option("local", "--engine", help="local, or dask for a cluster."),
+    fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="jsonl (one "
+                                     "record a document) or csv (one row a claim)."),
+    workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes.",
+                                          show_default="all cores", min=1),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local, or dask for a "
+                                  "cluster."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler "
                                             "address (tcp://host:8786); default: an "
                                             "embedded local cluster."),
@@ -58,20 +109,27 @@ def extract(
                                          "patterns/)."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
-                                            help="Progress bar (default: on a terminal)."),
+                                            help="Progress bar.", show_default="on a terminal"),
+    debug: bool = DEBUG,
 ) -> None:
-    """Extract entities and claims; one record per input document, in input order."""
+    """Extract entities and claims; one record per input document, in input order.
+
+    Every input is accounted for: a file that cannot be read, a broken or looping link, a
+    folder that cannot be listed each give a record with an `error`.
+    """
     from pipeline.batch.spec import PipelineSpec
     from pipeline.extract import run_extract
 
+    _set_debug(debug)
     try:
         if output != "-" and Path(output).is_file() and Path(output).stat().st_size \
                 and not (resume or overwrite):
-            raise errors.CoopieError(errors.E_OUTPUT_EXISTS.format(path=output))
+            raise errors.UsageError(errors.E_OUTPUT_EXISTS.format(path=output))
         spec = PipelineSpec(str(model) if model else None, str(patterns) if patterns else None,
                             max_chars)
-        counts = run_extract(spec, inputs, output, workers=workers, engine=engine,
-                             scheduler=scheduler, resume=resume, fmt=fmt, progress=progress)
+        counts = run_extract(spec, inputs, output, workers=workers, engine=engine.value,
+                             scheduler=scheduler, resume=resume, fmt=fmt.value,
+                             progress=progress)
     except errors.CoopieError as err:
         _fail(err)
         return
@@ -79,17 +137,23 @@ def extract(
         skipped = f", {counts['skipped']} already there" if counts["skipped"] else ""
         typer.echo(f"wrote {counts['documents']} records to {output} "
                    f"({counts['errors']} with errors{skipped})", err=True)
+    if counts["errors"]:
+        raise typer.Exit(EXIT_FAILED)  # every record is written; some carry an `error`
 
 
-@app.command()
+@app.command(epilog=_examples(
+    'coopie build -o models/coopie-en',
+))
 def build(
     output: Path = typer.Option(Path("models/coopie-en"), "--output", "-o",
                                 help="Folder to write the pipeline to."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+    debug: bool = DEBUG,
 ) -> None:
     """Build the pipeline from config.cfg and patterns/ and save it (`make model`)."""
     from pipeline.loading import build as build_pipeline, save
 
+    _set_debug(debug)
     try:
         path = save(build_pipeline(patterns), output)
     except errors.CoopieError as err:
@@ -98,7 +162,10 @@ def build(
     typer.echo(f"saved pipeline to {path}")
 
 
-@app.command()
+@app.command(epilog=_examples(
+    'coopie evaluate --gold gold/seeds.jsonl',
+    'coopie evaluate --gold dev.jsonl --save run.json --baseline last.json --report report/',
+))
 def evaluate(
     gold: Path = typer.Option(..., "--gold", help="Gold JSONL file (ANNOTATION.md format)."),
     pred: Optional[Path] = typer.Option(None, "--pred", help="Predictions JSONL; default: "
@@ -110,6 +177,7 @@ def evaluate(
                                             "result: show each figure's change."),
     save_to: Optional[Path] = typer.Option(None, "--save", help="Also write the JSON result "
                                            "here (to use as the next baseline)."),
+    debug: bool = DEBUG,
 ) -> None:
     """Score predictions against gold: entities, claims, slots (ANNOTATION.md §4)."""
     import json
@@ -118,6 +186,7 @@ def evaluate(
     from pipeline.evaluation.report import write_report
     from pipeline.evaluation.run import evaluate as run_evaluation, format_table, load_baseline
 
+    _set_debug(debug)
     try:
         before = load_baseline(baseline) if baseline else None
         result, gold_records, predictions = run_evaluation(gold, pred)
@@ -144,11 +213,15 @@ gold_app = typer.Typer(help="Gold-file tools.", no_args_is_help=True)
 app.add_typer(gold_app, name="gold")
 
 
-@gold_app.command("check")
-def gold_check(files: List[Path] = typer.Argument(..., help="Gold JSONL files.")) -> None:
+@gold_app.command("check", epilog=_examples(
+    'coopie gold check gold/seeds.jsonl',
+))
+def gold_check(files: List[Path] = typer.Argument(..., help="Gold JSONL files."),
+               debug: bool = DEBUG) -> None:
     """Validate gold files: offsets, overlaps, labels, metrics, claim values."""
     from pipeline.evaluation.gold import load_gold
 
+    _set_debug(debug)
     failed = False
     for file in files:
         if not file.exists():
@@ -170,11 +243,14 @@ patterns_app = typer.Typer(help="Province pattern files: generate, scaffold, che
 app.add_typer(patterns_app, name="patterns")
 
 
-@patterns_app.command("check")
+@patterns_app.command("check", epilog=_examples(
+    'coopie patterns check patterns/provinces/ha-giang.yml',
+))
 def patterns_check(
     paths: Optional[List[Path]] = typer.Argument(None, help="Province files or folders "
                                                  "(default: patterns/provinces)."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+    debug: bool = DEBUG,
 ) -> None:
     """Validate pattern files: every problem on one line with file, line and key; then
     run the examples they carry."""
@@ -183,6 +259,7 @@ def patterns_check(
     from pipeline.authoring.examples import example_failures
     from pipeline.loading import build
 
+    _set_debug(debug)
     try:
         root = resources.patterns_dir(patterns)
         cue_names = set(resources.load_shared_files(root)["cues"])
@@ -204,17 +281,22 @@ def patterns_check(
     typer.echo(f"{count} files, no problems")
 
 
-@patterns_app.command("new")
+@patterns_app.command("new", epilog=_examples(
+    'coopie patterns new "Lai Chau"',
+    'coopie patterns new "Phu Quoc" --parent "Kien Giang"',
+))
 def patterns_new(
     name: str = typer.Argument(..., help="A province, city or district of the gazetteer, "
                                "or a new region (with --parent)."),
     parent: Optional[str] = typer.Option(None, "--parent", help="The province a new "
                                          "region belongs to."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+    debug: bool = DEBUG,
 ) -> None:
     """Scaffold the pattern file of a province or region, with every section explained."""
     from pipeline.authoring.generate import new_file
 
+    _set_debug(debug)
     try:
         path = new_file(name, parent, patterns)
     except errors.CoopieError as err:
@@ -223,16 +305,20 @@ def patterns_new(
     typer.echo(f"wrote {path}; edit it, then run `coopie patterns check {path}`")
 
 
-@patterns_app.command("generate")
+@patterns_app.command("generate", epilog=_examples(
+    'coopie patterns generate --check',
+))
 def patterns_generate(
     check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 if a file "
                                "is out of date."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+    debug: bool = DEBUG,
 ) -> None:
     """Write the generated part of every province file from the gazetteer (the part a
     person wrote is kept)."""
     from pipeline.authoring.generate import generate_all
 
+    _set_debug(debug)
     try:
         changed = generate_all(patterns, check=check)
     except errors.CoopieError as err:
@@ -246,7 +332,9 @@ def patterns_generate(
         typer.echo("all province files are up to date")
 
 
-@patterns_app.command("try")
+@patterns_app.command("try", epilog=_examples(
+    'coopie patterns try "Ha Giang" --text "Ha Giang has 370 cooperatives."',
+))
 def patterns_try(
     province: str = typer.Argument(..., help="A province name or a province file."),
     text: Optional[str] = typer.Option(None, "--text", help="Text to run on."),
@@ -254,16 +342,18 @@ def patterns_try(
     published: Optional[str] = typer.Option(None, "--published", help="ISO publication "
                                             "date (anchors relative dates)."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+    debug: bool = DEBUG,
 ) -> None:
     """Show what the province's patterns and the whole pipeline find in a text."""
     from pipeline.authoring.trial import find_province_file, format_table, trial_rows
     from pipeline.loading import build
 
+    _set_debug(debug)
     try:
         if (text is None) == (file is None):
             raise errors.CoopieError("give exactly one of --text or --file")
         if file is not None and not file.is_file():
-            raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=file))
+            raise errors.UsageError(errors.E_INPUT_MISSING.format(path=file))
         content = text if text is not None else file.read_text(encoding="utf-8")
         province_file = find_province_file(province, patterns)
         entities, claims = trial_rows(build(patterns), province_file, content, published)

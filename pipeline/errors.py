@@ -7,13 +7,20 @@ from __future__ import annotations
 
 
 class CoopieError(Exception):
-    """An error with a message meant for the user, printed as one line by the CLI."""
+    """An error with a message meant for the user, printed as one line by the CLI (exit 1)."""
+
+
+class UsageError(CoopieError):
+    """The command line asks for something that cannot be done as given: a missing input, a
+    bad option value, an output that would be overwritten (exit 2, as for a bad option)."""
 
 
 E_PATTERNS_MISSING = "patterns folder not found: {path}"
 E_YAML = "{path}:{line}: invalid YAML: {problem}"
 E_INPUT_MISSING = "{path}: no such file or folder"
 E_INPUT_UNREADABLE = "{path}: cannot read: {reason}"
+E_FOLDER_UNREADABLE = "{path}: cannot list folder: {reason}"
+E_BROKEN_LINK = "{path}: broken or looping symbolic link (to {target})"
 E_INPUT_EMPTY = "{path}: empty document"
 E_INPUT_BINARY = "{path}: looks like a binary file, not text"
 E_INPUT_ENCODING = "{path}: not valid UTF-8 (byte {position}); decoded as {encoding}"

@@ -69,13 +69,13 @@ def run_extract(spec: PipelineSpec, inputs: list[str], output: str, *,
     """
     workers = default_workers() if workers is None else workers
     if workers < 1:
-        raise errors.CoopieError(errors.E_WORKERS.format(workers=workers))
+        raise errors.UsageError(errors.E_WORKERS.format(workers=workers))
     if engine not in ENGINES:
-        raise errors.CoopieError(f"unknown --engine '{engine}' (use local or dask)")
+        raise errors.UsageError(f"unknown --engine '{engine}' (use local or dask)")
     documents = _warn_duplicates(iter_documents(inputs, stdin=stdin))  # checks the paths
     first = next(documents, None)
     if first is None:
-        raise errors.CoopieError(errors.E_NO_INPUTS.format(paths=", ".join(inputs)))
+        raise errors.UsageError(errors.E_NO_INPUTS.format(paths=", ".join(inputs)))
     documents = chain([first], documents)
     sink = Sink(output, fmt, resume)
     counts = {"documents": 0, "errors": 0, "skipped": len(sink.done)}

@@ -92,7 +92,7 @@ def load(model: str | Path | None = None, patterns_dir: str | Path | None = None
     model_path = Path(model) if model else DEFAULT_MODEL_DIR
     if not model_path.exists():
         if model:
-            raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=model_path))
+            raise errors.UsageError(errors.E_INPUT_MISSING.format(path=model_path))
         return build(patterns_dir)
     _register_components()
     nlp = spacy.load(model_path)

@@ -1,4 +1,4 @@
-"""Turn the hand-labelled seeds/gold.yml into seeds/gold.jsonl (contract format, offsets).
+"""Turn the hand-labelled gold/seeds.yml into gold/seeds.jsonl (contract format, offsets).
 
 Run: python scripts/seed_gold.py [--check]
 """
@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "seeds" / "gold.yml"
-OUTPUT = ROOT / "seeds" / "gold.jsonl"
+SOURCE = ROOT / "gold" / "seeds.yml"
+OUTPUT = ROOT / "gold" / "seeds.jsonl"
 CLAIM_DEFAULTS = {"low": None, "high": None, "alt": []}
 
 
@@ -53,7 +53,7 @@ def build() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if gold.jsonl is stale")
+    parser.add_argument("--check", action="store_true", help="exit 1 if gold/seeds.jsonl is stale")
     args = parser.parse_args()
     text = build()
     if args.check:

@@ -13,7 +13,7 @@ from pipeline.cli import app
 from tests.conftest import ROOT, SHARED
 
 runner = CliRunner()
-SEED_GOLD = ROOT / "seeds" / "gold.jsonl"
+SEED_GOLD = ROOT / "gold" / "seeds.jsonl"
 
 
 def test_seed_gold_is_valid_and_up_to_date():
@@ -138,7 +138,7 @@ def test_dev_corpus_claim_floors():
 
 def test_seed_gold_claim_floor():
     """Issue 4: claim F1 on the seed gold at least 0.9."""
-    result = runner.invoke(app, ["evaluate", "--gold", str(ROOT / "seeds" / "gold.jsonl"),
+    result = runner.invoke(app, ["evaluate", "--gold", str(ROOT / "gold" / "seeds.jsonl"),
                                  "--json"])
     assert json.loads(result.stdout)["claims"]["f1"] >= 0.9
 

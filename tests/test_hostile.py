@@ -55,7 +55,7 @@ def records(hostile, tmp_path_factory) -> dict[str, list[dict]]:
     out = tmp_path_factory.mktemp("out") / "out.jsonl"
     result = runner.invoke(app, ["extract", str(hostile), "-o", str(out), "--workers", "1",
                                  "--no-progress"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # some hostile documents carry an error
     found: dict[str, list[dict]] = {}
     for line in out.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)

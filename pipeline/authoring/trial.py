@@ -22,7 +22,7 @@ def find_province_file(name_or_path: str, patterns_dir: str | Path | None) -> Pr
     if not path.is_file():
         path = resources.patterns_dir(patterns_dir) / "provinces" / f"{slug(name_or_path)}.yml"
     if not path.is_file():
-        raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=path))
+        raise errors.UsageError(errors.E_INPUT_MISSING.format(path=path))
     return read_province_file(path)
 
 

@@ -63,7 +63,7 @@ def partitions(inputs: list[str], files_per_partition: int = FILES_PER_PARTITION
         CoopieError: stdin was given (workers cannot read it) or a path is missing.
     """
     if "-" in inputs:
-        raise errors.CoopieError(errors.E_DASK_STDIN)
+        raise errors.UsageError(errors.E_DASK_STDIN)
     group: list[tuple[str, str]] = []
     for path, root in expand_inputs(inputs):
         if path.suffix.lower() in JSONL_SUFFIXES:

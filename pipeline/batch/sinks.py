@@ -19,10 +19,10 @@ from typing import IO, Any, Iterator
 
 from pipeline import errors
 
-CSV_COLUMNS = ["doc_index", "doc_id", "error", "metric", "aggregate", "per", "value", "low",
-               "high", "unit", "approx", "alt", "subject", "location_name", "province",
-               "province_2025", "time_start", "time_end", "status", "evidence_start",
-               "evidence_end", "evidence"]
+CSV_COLUMNS = ["doc_index", "doc_id", "url", "published", "error", "warning", "metric",
+               "aggregate", "per", "value", "low", "high", "unit", "approx", "alt", "subject",
+               "location_name", "province", "province_2025", "time_start", "time_end",
+               "status", "evidence_start", "evidence_end", "evidence"]
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -39,7 +39,8 @@ def neutralise(cell: Any) -> Any:
 def claim_rows(index: int, record: dict[str, Any]) -> list[list[Any]]:
     """Flat CSV rows of one record: a row per claim, or one row with no claim fields."""
     text = record.get("text") or ""
-    base = [index, record["id"], record.get("error", "")]
+    base = [index, record["id"], record.get("url", ""), record.get("published", ""),
+            record.get("error", ""), record.get("warning", "")]
     rows = []
     for claim in record.get("claims") or []:
         location = claim.get("location") or {}
@@ -92,7 +93,7 @@ class Sink:
 
     def __init__(self, output: str, fmt: str, resume: bool) -> None:
         if fmt not in ("jsonl", "csv"):
-            raise errors.CoopieError(errors.E_FORMAT.format(format=fmt))
+            raise errors.UsageError(errors.E_FORMAT.format(format=fmt))
         self.output, self.fmt = output, fmt
         self.done: list[str] = []
         self.index = 0
@@ -122,7 +123,7 @@ class Sink:
                     try:
                         ids.append(json.loads(line)["id"])
                     except (json.JSONDecodeError, KeyError, TypeError) as err:
-                        raise errors.CoopieError(errors.E_RESUME_FORMAT.format(
+                        raise errors.UsageError(errors.E_RESUME_FORMAT.format(
                             path=path, format="JSONL")) from err
             else:
                 ids, keep = self._recover_csv(path, lines)
@@ -132,7 +133,7 @@ class Sink:
     def _recover_csv(self, path: Path, lines: list[str]) -> tuple[list[str], int]:
         rows = list(csv.reader(lines))
         if not rows or rows[0] != CSV_COLUMNS:
-            raise errors.CoopieError(errors.E_RESUME_FORMAT.format(path=path, format="CSV"))
+            raise errors.UsageError(errors.E_RESUME_FORMAT.format(path=path, format="CSV"))
         # The last document's rows may be incomplete: drop them all and redo it.
         last = rows[-1][0] if len(rows) > 1 else None
         ids: list[str] = []
@@ -162,7 +163,7 @@ def skip_done(documents: Iterator, done: list[str], output: str) -> Iterator:
     for index, expected in enumerate(done):
         source = next(documents, None)
         if source is None or source.id != expected:
-            raise errors.CoopieError(errors.E_RESUME_MISMATCH.format(
+            raise errors.UsageError(errors.E_RESUME_MISMATCH.format(
                 path=output, index=index, written=expected,
                 expected=source.id if source else "(no more inputs)"))
     return documents
@@ -178,7 +179,7 @@ def drop_written(chunks: Iterator[list[dict[str, Any]]], done: list[str],
         for record in chunk:
             if position < len(done):
                 if record["id"] != done[position]:
-                    raise errors.CoopieError(errors.E_RESUME_MISMATCH.format(
+                    raise errors.UsageError(errors.E_RESUME_MISMATCH.format(
                         path=output, index=position, written=done[position],
                         expected=record["id"]))
             else:

@@ -29,14 +29,14 @@ def evaluate(gold_path: str | Path, pred_path: str | Path | None = None,
         CoopieError: the gold file is invalid (every problem listed) or missing.
     """
     if not Path(gold_path).exists():
-        raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=gold_path))
+        raise errors.UsageError(errors.E_INPUT_MISSING.format(path=gold_path))
     gold, problems = load_gold(gold_path)
     if problems:
         raise errors.CoopieError(errors.E_GOLD_INVALID.format(
             path=gold_path, count=len(problems), problems="\n".join(problems)))
     if pred_path is not None:
         if not Path(pred_path).exists():
-            raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=pred_path))
+            raise errors.UsageError(errors.E_INPUT_MISSING.format(path=pred_path))
         predictions, read_problems = read_jsonl(pred_path)
         if read_problems:
             raise errors.CoopieError("\n".join(read_problems))

@@ -7,6 +7,7 @@ an `error` (with file and line) instead of text, so the batch goes on and nothin
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,22 +38,41 @@ class InputDoc:
 
 
 def check_inputs(inputs: Iterable[str]) -> None:
-    """Raise CoopieError for the first path that does not exist (`-` is stdin)."""
+    """Raise UsageError for the first path that names nothing at all (`-` is stdin). A
+    symbolic link whose target is gone is something: it gets an error record when read."""
     for raw in inputs:
-        if raw != "-" and not Path(raw).exists():
-            raise errors.CoopieError(errors.E_INPUT_MISSING.format(path=raw))
+        if raw != "-" and not Path(raw).exists() and not Path(raw).is_symlink():
+            raise errors.UsageError(errors.E_INPUT_MISSING.format(path=raw))
 
 
 def _files_of(raw: str) -> Iterator[tuple[Path, Path]]:
     """(file, root) for one path: the path itself, or a folder's files (recursively,
-    sorted); root is what document ids are relative to."""
+    sorted); root is what document ids are relative to. Inside a folder, a subfolder that
+    cannot be listed and a link to nothing are yielded too, so that reading them gives a
+    record with their error rather than nothing."""
     path = Path(raw)
-    if path.is_dir():
-        for file in sorted(p for p in path.rglob("*") if p.is_file()):
-            if file.suffix.lower() in SUPPORTED and not file.name.startswith("."):
-                yield file, path
-    else:
+    if not path.is_dir():
         yield path, path.parent
+        return
+    found: list[Path] = []
+    # os.walk, unlike Path.rglob, reports the folders it cannot list (onerror).
+    for folder, subfolders, names in os.walk(path, onerror=lambda err: found.append(
+            Path(err.filename))):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for name in names:
+            file = Path(folder, name)
+            if name.startswith("."):
+                continue
+            if file.suffix.lower() in SUPPORTED or _is_broken_link(file) and Path(
+                    os.readlink(file)).suffix.lower() in SUPPORTED:
+                found.append(file)
+    for file in sorted(found):
+        yield file, path
+
+
+def _is_broken_link(path: Path) -> bool:
+    """A symbolic link whose target is missing, or that loops."""
+    return path.is_symlink() and not path.exists()
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[tuple[Path, Path]]:
@@ -91,9 +111,18 @@ def document_id(path: Path, root: Path) -> str:
 
 
 def read_file(path: Path, root: Path) -> Iterator[InputDoc]:
-    """Documents of one file: one for .txt/.html, one per line for .jsonl (streamed)."""
+    """Documents of one file: one for .txt/.html, one per line for .jsonl (streamed). A
+    folder that cannot be listed and a broken link give one record with their error."""
     doc_id = document_id(path, root)
     suffix = path.suffix.lower()
+    if _is_broken_link(path):
+        yield InputDoc(doc_id, None, str(path), error=errors.E_BROKEN_LINK.format(
+            path=path, target=os.readlink(path)))
+        return
+    if path.is_dir():
+        yield InputDoc(doc_id, None, str(path), error=errors.E_FOLDER_UNREADABLE.format(
+            path=path, reason=_listing_problem(path)))
+        return
     if suffix not in SUPPORTED:
         yield InputDoc(doc_id, None, str(path), error=errors.E_UNSUPPORTED.format(
             path=path, suffix=suffix or "(none)"))
@@ -114,6 +143,14 @@ def read_file(path: Path, root: Path) -> Iterator[InputDoc]:
         yield html_document(text, doc_id, str(path), warning=problem)
     else:
         yield InputDoc(doc_id, text, str(path), warning=problem)
+
+
+def _listing_problem(folder: Path) -> str:
+    try:
+        os.listdir(folder)
+    except OSError as err:
+        return err.strerror or str(err)
+    return "it was not readable while the inputs were listed"
 
 
 def read_jsonl_lines(path: Path, first: int = 1, last: int | None = None) -> Iterator[InputDoc]:
