@@ -1,5 +1,6 @@
 # coopie: two commands to remember are `make run` and `make test` (see README.md).
-PYTHON ?= python3.11
+# Python 3.11, 3.12 or 3.13: the first of them on the PATH, or PYTHON=/path/to/python3.x.
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13; do command -v $$p >/dev/null 2>&1 && { echo $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -8,7 +9,7 @@ DEV_CORPUS := ../shared/corpus/dev.jsonl
 .PHONY: run test model eval gazetteer bench clean
 
 $(STAMP): pyproject.toml
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	@command -v "$(PYTHON)" >/dev/null 2>&1 || { echo "error: no python3.11, 3.12 or 3.13 on the PATH; set PYTHON=/path/to/python3.x"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
