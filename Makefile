@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_CORPUS := ../shared/corpus/dev.jsonl
 
-.PHONY: run test model eval gazetteer bench clean
+.PHONY: run test model package eval gazetteer bench clean
 
 $(STAMP): pyproject.toml
 	@command -v "$(PYTHON)" >/dev/null 2>&1 || { echo "error: no python3.11, 3.12 or 3.13 on the PATH; set PYTHON=/path/to/python3.x"; exit 1; }
@@ -27,6 +27,10 @@ test: $(STAMP)
 model: $(STAMP)
 	$(BIN)/coopie build -o models/coopie-en
 
+## package: the installable model package dist/en_coopie-<version>-py3-none-any.whl
+package: model
+	$(BIN)/python scripts/package_model.py --model models/coopie-en --output dist
+
 ## eval: score the seed gold and, when present, the dev corpus
 eval: $(STAMP)
 	mkdir -p eval
@@ -41,7 +45,7 @@ gazetteer: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
-	rm -rf $(VENV) models/coopie-en eval out.jsonl
+	rm -rf $(VENV) models/coopie-en dist eval out.jsonl
 
 ## bench: speed and memory targets of issue 5 (writes bench/results.json)
 bench: $(STAMP)

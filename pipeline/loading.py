@@ -73,6 +73,7 @@ def validate_patterns(patterns_dir: str | Path) -> None:
 def save(nlp: Language, path: str | Path = DEFAULT_MODEL_DIR) -> Path:
     """Write a built pipeline to disk; `spacy.load(path)` then works in any process."""
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no models/ folder
     nlp.to_disk(path)
     return path
 
