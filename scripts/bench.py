@@ -24,6 +24,7 @@ import contextlib
 import json
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,6 +33,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+STARTUP_RUNS = 5
 sys.path.insert(0, str(ROOT))
 
 from pipeline.batch.local import WARM_DOCS, ZONE_DOCS  # noqa: E402
@@ -314,11 +316,15 @@ def main() -> None:
         two = time_workers(texts, 2, Path(folder))
         small = Path(folder) / "small.txt"
         small.write_text("Nam Dinh has 640 cooperatives with 52,000 members.", encoding="utf-8")
-        begin = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pipeline", "extract", str(small), "-o",
-                        str(Path(folder) / "small.jsonl"), "--no-progress"], check=True,
-                       cwd=ROOT, stderr=subprocess.DEVNULL)
-        startup = time.perf_counter() - begin
+        # The median of five runs: one start-up is a second or two, and the machine is noisy.
+        startups = []
+        for _ in range(STARTUP_RUNS):
+            begin = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "pipeline", "extract", str(small), "-o",
+                            str(Path(folder) / "small.jsonl"), "--no-progress",
+                            "--overwrite"], check=True, cwd=ROOT, stderr=subprocess.DEVNULL)
+            startups.append(time.perf_counter() - begin)
+        startup = statistics.median(startups)
     results.update({
         "workers_words": word_count(texts),
         "workers_1_seconds": round(one, 2), "workers_2_seconds": round(two, 2),
@@ -326,6 +332,9 @@ def main() -> None:
         "peak_rss_mb_per_worker": round(peak_child_rss_mb(), 1),
         "peak_rss_mb_one_worker_run": round(rss_one, 1),
         "startup_seconds_small_file": round(startup, 2),
+        "startup_seconds_runs": [round(t, 2) for t in startups],
+        "target_startup_seconds": 1.5,
+        "startup_with_built_model": (ROOT / "models" / "coopie-en").is_dir(),
     })
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(results, indent=1), encoding="utf-8")
