@@ -165,3 +165,23 @@ def test_csv_keeps_url_published_and_warning(tmp_path):
     legacy_row = next(r for r in rows if r["doc_id"] == "legacy")
     assert legacy_row["warning"] == errors.E_INPUT_ENCODING.format(
         path=legacy, position=1, encoding="cp1258")
+
+
+def test_a_folder_named_on_the_command_line_that_cannot_be_listed(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "inside.txt").write_text(ARTICLE, encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    locked.chmod(0)
+    try:
+        done = run_unprivileged(["extract", str(locked), str(good), "-o", str(out),
+                                 "--workers", "1"], tmp_path)
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 1, done.stderr
+    found = records(out)
+    assert found["locked"]["error"] == errors.E_FOLDER_UNREADABLE.format(
+        path=locked, reason="Permission denied")
+    assert found["good"]["claims"]
