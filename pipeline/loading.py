@@ -27,7 +27,7 @@ def _register_components() -> None:
     """Import the component modules so their factories are registered."""
     from pipeline import tokenizer  # noqa: F401
     from pipeline.components import (  # noqa: F401
-        claims, dates, names, numbers, places, resolver)
+        claims, dates, names, numbers, places, resolver, ruler)
 
 
 def build(patterns_dir: str | Path | None = None) -> Language:
