@@ -1,6 +1,6 @@
 """`python -m pipeline …` runs the same typer app as the `coopie` command."""
 
-from pipeline.cli import app
+from pipeline.cli import entry
 
 if __name__ == "__main__":
-    app()
+    entry()

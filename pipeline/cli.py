@@ -4,6 +4,7 @@ one library function each."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -366,5 +367,24 @@ def patterns_try(
                              "time", "status"], claims))
 
 
+def entry() -> None:
+    """The `coopie` console script and `python -m pipeline`: the app, then an exit that
+    skips tearing the interpreter down. Freeing the pipeline's vocabulary and matchers
+    object by object takes a fifth of a second that the operating system does at once;
+    every file is closed and every worker joined before the app returns."""
+    try:
+        app()
+        code = EXIT_OK
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (
+            EXIT_OK if done.code is None else EXIT_FAILED)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (BrokenPipeError, ValueError):
+            pass  # the reader went away (`coopie extract ... | head`), or it is closed
+    os._exit(code)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    entry()

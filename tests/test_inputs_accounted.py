@@ -185,3 +185,13 @@ def test_a_folder_named_on_the_command_line_that_cannot_be_listed(tmp_path):
     assert found["locked"]["error"] == errors.E_FOLDER_UNREADABLE.format(
         path=locked, reason="Permission denied")
     assert found["good"]["claims"]
+
+
+def test_the_console_entry_exits_with_the_same_codes(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    clean = run_unprivileged(["extract", str(good), "--workers", "1"], tmp_path)
+    assert clean.returncode == 0 and json.loads(clean.stdout)["claims"]
+    missing = run_unprivileged(["extract", str(tmp_path / "missing.txt")], tmp_path)
+    assert missing.returncode == 2
+    assert errors.E_INPUT_MISSING.format(path=tmp_path / "missing.txt") in missing.stderr
