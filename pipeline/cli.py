@@ -15,6 +15,8 @@ import typer
 from pipeline import errors
 from pipeline.batch.spec import DEFAULT_MAX_CHARS
 
+# Exit codes, as batch tools use them (documented in the README and `coopie --help`).
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_CODES = ("Exit codes: 0 every document extracted (or the command succeeded); 1 a record "
               "carries an error, or the command found problems; 2 a usage error (a bad "
               "option, a missing input, an output that exists).")
@@ -50,8 +52,7 @@ def _set_debug(debug: bool) -> None:
                         format="%(levelname)s %(message)s", force=True)
 
 
-DEBUG_HELP = "Show tracebacks on errors, and progress logging."
-DEBUG = typer.Option(False, "--debug", help=DEBUG_HELP)
+DEBUG = typer.Option(False, "--debug", help="Show tracebacks on errors, and progress logging.")
 
 
 def _examples(*commands: str) -> str:
@@ -66,10 +67,6 @@ def main(debug: bool = DEBUG,
     """coopie: cooperative news in, structured claims out."""
     state["debug"] = False
     _set_debug(debug)
-
-
-# Exit codes, as batch tools use them (documented in the README and `coopie --help`).
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _fail(err: Exception) -> None:
@@ -223,11 +220,11 @@ def gold_check(files: List[Path] = typer.Argument(..., help="Gold JSONL files.")
     from pipeline.evaluation.gold import load_gold
 
     _set_debug(debug)
-    failed = False
+    failed = missing = False
     for file in files:
         if not file.exists():
             typer.echo(errors.E_INPUT_MISSING.format(path=file), err=True)
-            failed = True
+            missing = True
             continue
         records, problems = load_gold(file)
         for problem in problems:
@@ -235,8 +232,8 @@ def gold_check(files: List[Path] = typer.Argument(..., help="Gold JSONL files.")
         failed = failed or bool(problems)
         if not problems:
             typer.echo(f"{file}: {len(records)} documents, no problems")
-    if failed:
-        raise typer.Exit(1)
+    if missing or failed:
+        raise typer.Exit(EXIT_USAGE if missing else EXIT_FAILED)
 
 
 patterns_app = typer.Typer(help="Province pattern files: generate, scaffold, check, try.",
@@ -352,7 +349,7 @@ def patterns_try(
     _set_debug(debug)
     try:
         if (text is None) == (file is None):
-            raise errors.CoopieError("give exactly one of --text or --file")
+            raise errors.UsageError("give exactly one of --text or --file")
         if file is not None and not file.is_file():
             raise errors.UsageError(errors.E_INPUT_MISSING.format(path=file))
         content = text if text is not None else file.read_text(encoding="utf-8")

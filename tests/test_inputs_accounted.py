@@ -114,6 +114,8 @@ def test_exit_0_when_every_document_was_extracted(tmp_path):
     pytest.param(["extract", "README.md", "--workers", "0"], id="no-workers"),
     pytest.param(["extract", "README.md", "--no-such-option"], id="unknown-option"),
     pytest.param(["evaluate", "--gold", "no/such/gold.jsonl"], id="missing-gold"),
+    pytest.param(["gold", "check", "no/such/gold.jsonl"], id="missing-gold-to-check"),
+    pytest.param(["patterns", "try", "Ha Giang"], id="neither-text-nor-file"),
 ])
 def test_exit_2_for_a_usage_error(args):
     result = runner.invoke(app, args)
