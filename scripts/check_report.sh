@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 report=${1:-eval/seed-report}
-[ -f "$report/index.html" ] || .venv/bin/coopie evaluate --gold seeds/gold.jsonl --report "$report" >/dev/null
+[ -f "$report/index.html" ] || .venv/bin/coopie evaluate --gold gold/seeds.jsonl --report "$report" >/dev/null
 profile=$(mktemp -d)
 dom=$(chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
   --disable-background-networking --disable-component-update --disable-sync \
