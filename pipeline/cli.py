@@ -140,6 +140,36 @@ def extract(
 
 
 @app.command(epilog=_examples(
+    'coopie show articles/ -o page.html',
+    'coopie extract news.jsonl -o out.jsonl && coopie show out.jsonl -o page.html',
+))
+def show(
+    inputs: List[str] = typer.Argument(..., help="Raw inputs (run through the pipeline) or "
+                                                 "`coopie extract` output (shown as it is)."),
+    output: Path = typer.Option(Path("show.html"), "--output", "-o", help="The HTML page."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A built pipeline folder."),
+    patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
+    debug: bool = DEBUG,
+) -> None:
+    """One self-contained HTML page: each document's entities (displaCy) with readable norms,
+    its claims under it (click a row to highlight its evidence), and an index."""
+    from pipeline.batch.spec import PipelineSpec
+    from pipeline.views.show import write_page
+    from pipeline.views.sources import records_of
+
+    _set_debug(debug)
+    spec = PipelineSpec(str(model) if model else None, str(patterns) if patterns else None)
+    try:
+        records = list(records_of(inputs, spec.load))
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    path = write_page(records, output)
+    failed = sum(1 for r in records if r.get("error"))
+    typer.echo(f"wrote {path}: {len(records)} documents ({failed} with errors)", err=True)
+
+
+@app.command(epilog=_examples(
     'coopie build -o models/coopie-en',
 ))
 def build(

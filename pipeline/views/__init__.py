@@ -1,0 +1,1 @@
+"""Pages a person reads: `coopie show`."""
