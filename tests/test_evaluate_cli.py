@@ -86,12 +86,51 @@ def test_html_report_is_well_formed_and_escaped(tmp_path):
     report = tmp_path / "report"
     result = runner.invoke(app, ["evaluate", "--gold", str(gold), "--report", str(report)])
     assert result.exit_code == 0, result.output
-    page = (report / "index.html").read_text(encoding="utf-8")
+    index = (report / "index.html").read_text(encoding="utf-8")
+    page = (report / "docs" / "0.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "x&lt;1&gt;" in index and "<script" not in index
+    for html in (index, page):
+        parser = _StrictHTML()
+        parser.feed(html)
+        assert parser.stack == []
     parser = _StrictHTML()
     parser.feed(page)
-    assert parser.stack == [] and parser.marks >= 2
+    assert parser.marks >= 2
     assert 'class="fp"' in page  # the predicted COUNT is not in this gold
+
+
+def test_the_report_explains_each_claim_slot_and_ranks_documents(tmp_path):
+    text = "Son La province had 120 cooperatives in 2020. The weather was fine."
+    gold = {"id": "son-la", "text": text, "entities": [], "claims": [
+        {"metric": "org_count", "value": 120, "unit": "count", "aggregate": "total",
+         "per": None, "approx": "exact", "status": "actual", "subject": "cooperatives",
+         "location": {"name": "Son La", "province": "Son La"},
+         "time": {"start": "2019-01-01", "end": "2019-12-31"},
+         "evidence": {"start": 0, "end": 45}}]}
+    clean = {"id": "clean", "text": "The weather was fine.", "entities": [], "claims": []}
+    gold_file = tmp_path / "gold.jsonl"
+    gold_file.write_text(json.dumps(clean) + "\n" + json.dumps(gold) + "\n", encoding="utf-8")
+    baseline = tmp_path / "before.json"
+    runner.invoke(app, ["evaluate", "--gold", str(gold_file), "--save", str(baseline)])
+    before = json.loads(baseline.read_text(encoding="utf-8"))
+    before["claims"]["f1"] = 0.5
+    baseline.write_text(json.dumps(before), encoding="utf-8")
+    report = tmp_path / "report"
+    result = runner.invoke(app, ["evaluate", "--gold", str(gold_file), "--report", str(report),
+                                 "--baseline", str(baseline)])
+    assert result.exit_code == 0, result.output
+    index = (report / "index.html").read_text(encoding="utf-8")
+    assert '<span class="up">(+0.500)</span>' in index  # claims F1 1.0 against 0.5
+    assert index.count("<svg") == 2 and "id='errors-only'" in index
+    # the document with errors first, the clean one last and marked for the filter
+    assert index.index("docs/1.html") < index.index("docs/0.html")
+    assert "<tr class='clean'><td><a href='docs/0.html'>clean</a>" in index
+    page = (report / "docs" / "1.html").read_text(encoding="utf-8")
+    # gold says 2019, the pipeline reads 2020: that slot, and only it, is marked
+    assert page.count('class="wrong"') == 1
+    assert '<td class="wrong">2020-01-01 – 2020-12-31</td>' in page
+    assert "<td>2019-01-01 – 2019-12-31</td>" in page
 
 
 def test_invalid_gold_is_refused_with_every_problem(tmp_path):

@@ -79,7 +79,8 @@ if (location.hash === '#selftest') {
   rows.forEach(row => {
     const text = document.querySelector('#' + row.dataset.doc + ' .entities');
     const range = offsetsToRange(text, +row.dataset.start, +row.dataset.end);
-    if (!range || squeeze(range.toString()) !== squeeze(row.querySelector('td.evidence').textContent)) bad++;
+    const shown = row.querySelector('td.evidence').textContent;
+    if (!range || squeeze(range.toString()) !== squeeze(shown)) bad++;
   });
   document.body.dataset.selftest = (bad ? 'failed ' + bad + ' of ' : 'ok ') + rows.length;
 }
