@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	@command -v "$(PYTHON)" >/dev/null 2>&1 || { echo "error: no python3.11, 3.12 or 3.13 on the PATH; set PYTHON=/path/to/python3.x"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,label]"
 	touch $(STAMP)
 
 ## run: extract from the seed articles into out.jsonl (installs and builds the model on first use)

@@ -266,6 +266,99 @@ def gold_check(files: List[Path] = typer.Argument(..., help="Gold JSONL files.")
         raise typer.Exit(EXIT_USAGE if missing else EXIT_FAILED)
 
 
+labelstudio_app = typer.Typer(help="Label Studio round trip: configuration, tasks, gold.",
+                              no_args_is_help=True)
+app.add_typer(labelstudio_app, name="labelstudio")
+
+
+@labelstudio_app.command("config", epilog=_examples(
+    'coopie labelstudio config > config.xml',
+))
+def labelstudio_config(debug: bool = DEBUG) -> None:
+    """Print the labelling configuration: the nine entity labels with a JSON norm per
+    region, and claims as regions over their evidence with per-region slots."""
+    from pipeline.labelstudio.convert import labeling_config
+
+    _set_debug(debug)
+    typer.echo(labeling_config())
+
+
+@labelstudio_app.command("export", epilog=_examples(
+    'coopie labelstudio export articles/ -o tasks.json          # pre-annotated by the pipeline',
+    'coopie labelstudio export gold/seeds.jsonl --gold -o tasks.json   # gold as annotations',
+))
+def labelstudio_export(
+    inputs: List[str] = typer.Argument(..., help="Raw inputs, `coopie extract` output or a "
+                                                 "gold JSONL file."),
+    output: Path = typer.Option(..., "--output", "-o", help="Tasks JSON to import into "
+                                                            "Label Studio."),
+    as_gold: bool = typer.Option(False, "--gold", help="Records are gold: write them as "
+                                 "annotations, not as predictions."),
+    model: Optional[Path] = typer.Option(None, "--model", help="A built pipeline folder."),
+    debug: bool = DEBUG,
+) -> None:
+    """Write Label Studio tasks: the pipeline's predictions as pre-annotations, or gold as
+    annotations."""
+    import json
+
+    from pipeline.batch.spec import PipelineSpec
+    from pipeline.labelstudio.convert import to_tasks
+    from pipeline.views.sources import records_of
+
+    _set_debug(debug)
+    spec = PipelineSpec(str(model) if model else None)
+    try:
+        records = [{k: v for k, v in r.items() if not k.startswith("_")}
+                   for r in records_of(inputs, spec.load)]
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    tasks = to_tasks(records, as_predictions=not as_gold)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    typer.echo(f"wrote {len(tasks)} tasks to {output}", err=True)
+
+
+@labelstudio_app.command("import", epilog=_examples(
+    'coopie labelstudio import project-export.json -o gold/new.jsonl',
+))
+def labelstudio_import(
+    export: Path = typer.Argument(..., help="Label Studio's JSON export of the project."),
+    output: Path = typer.Option(..., "--output", "-o", help="Gold JSONL to write."),
+    debug: bool = DEBUG,
+) -> None:
+    """Turn Label Studio's JSON export into contract gold, checked as `coopie gold check`
+    does; a task that cannot be converted is reported with its id (exit 1)."""
+    import json
+
+    from pipeline.evaluation.gold import check_records
+    from pipeline.labelstudio.convert import from_export
+
+    _set_debug(debug)
+    if not export.is_file():
+        _fail(errors.UsageError(errors.E_INPUT_MISSING.format(path=export)))
+        return
+    try:
+        tasks = json.loads(export.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        _fail(errors.CoopieError(f"{export}: not a Label Studio JSON export: {err}"))
+        return
+    if not isinstance(tasks, list):
+        _fail(errors.CoopieError(f"{export}: not a Label Studio JSON export (no task list)"))
+        return
+    records, problems = from_export(tasks)
+    problems += check_records(records, output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                      encoding="utf-8")
+    for problem in problems:
+        typer.echo(problem, err=True)
+    typer.echo(f"wrote {len(records)} gold records to {output} ({len(problems)} problems)",
+               err=True)
+    if problems:
+        raise typer.Exit(EXIT_FAILED)
+
+
 patterns_app = typer.Typer(help="Province pattern files: generate, scaffold, check, try.",
                            no_args_is_help=True)
 app.add_typer(patterns_app, name="patterns")

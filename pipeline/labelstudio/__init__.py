@@ -1,0 +1,1 @@
+"""The Label Studio round trip: labelling configuration, tasks out, gold back."""
