@@ -197,7 +197,8 @@ def _index(result: dict[str, Any], documents: list[DocumentErrors]) -> str:
         parts.append(f"<tr><td>{label}</td>" + "".join(
             f"<td>{s['strict'][k]}{_change(f'entities.{label}.strict.{k}', changes)}</td>"
             for k in ("p", "r", "f1"))
-            + f"<td>{s['partial']['f1']}</td><td>{s.get('norm_acc', '')}</td>"
+            + f"<td>{s['partial']['f1']}{_change(f'entities.{label}.partial.f1', changes)}</td>"
+            f"<td>{s.get('norm_acc', '')}{_change(f'entities.{label}.norm_acc', changes)}</td>"
             f"<td>{s['strict']['gold']}</td><td>{s['strict']['pred']}</td></tr>")
     parts.append("</table><div class='charts'>")
     parts.append(_bar_chart("Entities: strict P / R / F1", {
