@@ -359,6 +359,113 @@ def labelstudio_import(
         raise typer.Exit(EXIT_FAILED)
 
 
+store_app = typer.Typer(help="The claims store (DuckDB): load, facts, conflicts.",
+                        no_args_is_help=True)
+app.add_typer(store_app, name="store")
+DB = typer.Option(Path("claims.duckdb"), "--db", help="The DuckDB file.")
+
+
+@store_app.command("load", epilog=_examples(
+    'coopie store load out.jsonl --db claims.duckdb',
+))
+def store_load(
+    outputs: List[Path] = typer.Argument(..., help="`coopie extract` JSONL outputs."),
+    db: Path = DB,
+    debug: bool = DEBUG,
+) -> None:
+    """Load extract output; a document loaded again (same id or url) replaces its rows. A
+    line that is no record is reported with file and line (exit 1); the rest is loaded."""
+    from pipeline.store.load import load
+
+    _set_debug(debug)
+    try:
+        counts, problems = load(outputs, db)
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    for problem in problems:
+        typer.echo(problem, err=True)
+    typer.echo(f"loaded {counts['documents']} documents, {counts['claims']} claims, "
+               f"{counts['entities']} entities into {db}", err=True)
+    if problems:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _print_rows(columns: list[str], rows: list[tuple], as_csv: bool, as_json: bool) -> None:
+    import csv
+    import json
+
+    if as_json:
+        for row in rows:
+            typer.echo(json.dumps(dict(zip(columns, row)), default=str, ensure_ascii=False))
+    elif as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        from pipeline.authoring.trial import format_table
+
+        typer.echo(format_table(columns, [["" if c is None else str(c) for c in row]
+                                          for row in rows]))
+
+
+def _filters(province: Optional[str], metric: Optional[str], start: Optional[str],
+             end: Optional[str], status: Optional[str]):
+    from pipeline.store.facts import Filters
+
+    return Filters(province, metric, start, end, status)
+
+
+@store_app.command("facts", epilog=_examples(
+    'coopie store facts --province "Thai Binh" --metric org_count',
+    'coopie store facts --from 2020-01-01 --to 2023-12-31 --csv > facts.csv',
+))
+def store_facts(
+    db: Path = DB,
+    province: Optional[str] = typer.Option(None, "--province", help="A province, or "
+                                           "'national'."),
+    metric: Optional[str] = typer.Option(None, "--metric"),
+    start: Optional[str] = typer.Option(None, "--from", help="Earliest time start (ISO)."),
+    end: Optional[str] = typer.Option(None, "--to", help="Latest time end (ISO)."),
+    status: Optional[str] = typer.Option(None, "--status"),
+    as_csv: bool = typer.Option(False, "--csv"),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object a line."),
+    debug: bool = DEBUG,
+) -> None:
+    """Facts: claims of one quantity (metric, aggregate, per, unit, province, time, status)
+    with values within 0.5 %, with how many outlets and articles report them."""
+    from pipeline.store.facts import facts
+
+    _set_debug(debug)
+    if not db.is_file():
+        _fail(errors.UsageError(errors.E_INPUT_MISSING.format(path=db)))
+        return
+    _print_rows(*facts(db, _filters(province, metric, start, end, status)), as_csv, as_json)
+
+
+@store_app.command("conflicts", epilog=_examples(
+    'coopie store conflicts --db claims.duckdb --province "Hanoi"',
+))
+def store_conflicts(
+    db: Path = DB,
+    province: Optional[str] = typer.Option(None, "--province"),
+    metric: Optional[str] = typer.Option(None, "--metric"),
+    as_csv: bool = typer.Option(False, "--csv"),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object a line."),
+    debug: bool = DEBUG,
+) -> None:
+    """Conflicts: reports of one quantity whose values differ by more than 0.5 %, every
+    value with its evidence and source (none is chosen)."""
+    from pipeline.store.facts import conflicts
+
+    _set_debug(debug)
+    if not db.is_file():
+        _fail(errors.UsageError(errors.E_INPUT_MISSING.format(path=db)))
+        return
+    _print_rows(*conflicts(db, _filters(province, metric, None, None, None)), as_csv,
+                as_json)
+
+
 patterns_app = typer.Typer(help="Province pattern files: generate, scaffold, check, try.",
                            no_args_is_help=True)
 app.add_typer(patterns_app, name="patterns")

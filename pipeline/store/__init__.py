@@ -1,0 +1,1 @@
+"""The claims store: extract output in DuckDB, merged into facts and conflicts."""
