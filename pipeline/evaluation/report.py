@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.evaluation.scoring import SLOTS, match_claims, slot_correct
-from pipeline.views.readable import claim_value, interval, norm_text
+from pipeline.views.readable import claim_value, html_text, interval, norm_text
 
 STYLE = """
 body{font-family:sans-serif;margin:1.5em;max-width:110em;color:#222}
@@ -53,9 +53,6 @@ class DocumentErrors:
                 + self.claims_spurious + self.wrong_slots)
 
 
-def _escape(value: Any) -> str:
-    return html.escape("" if value is None else str(value))
-
 
 def _change(name: str, changes: dict[str, float | None]) -> str:
     change = changes.get(name)
@@ -66,7 +63,7 @@ def _change(name: str, changes: dict[str, float | None]) -> str:
 
 
 def _page(title: str, body: str) -> str:
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{_escape(title)}"
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html_text(title)}"
             f"</title><style>{STYLE}</style></head><body>{body}</body></html>")
 
 
@@ -77,16 +74,16 @@ def _bar_chart(title: str, groups: dict[str, dict[str, float]]) -> str:
     bar, gap, width, left = 10, 8, 300, 130
     height = len(groups) * (len(keys) * bar + gap) + 30
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 60}" '
-             f'height="{height}" role="img" aria-label="{_escape(title)}">'
-             f'<text x="0" y="14" font-size="13" font-weight="bold">{_escape(title)}</text>']
+             f'height="{height}" role="img" aria-label="{html_text(title)}">'
+             f'<text x="0" y="14" font-size="13" font-weight="bold">{html_text(title)}</text>']
     y = 24
     for group, values in groups.items():
         parts.append(f'<text x="0" y="{y + bar * len(keys) / 2 + 4}" font-size="12">'
-                     f"{_escape(group)}</text>")
+                     f"{html_text(group)}</text>")
         for key in keys:
             value = values.get(key) or 0.0
             parts.append(f'<rect x="{left}" y="{y}" width="{value * width:.1f}" height="{bar - 1}"'
-                         f' fill="{BAR_COLORS.get(key, "#888")}"><title>{_escape(group)} '
+                         f' fill="{BAR_COLORS.get(key, "#888")}"><title>{html_text(group)} '
                          f"{key} {value:.3f}</title></rect>"
                          f'<text x="{left + value * width + 4:.1f}" y="{y + bar - 2}" '
                          f'font-size="9">{key} {value:.3f}</text>')
@@ -105,7 +102,7 @@ def _spans_html(text: str, spans: list[dict], other: set[tuple], miss_class: str
         key = (ent["start"], ent["end"], ent["label"])
         css = "ok" if key in other else miss_class
         out.append(html.escape(text[cursor:ent["start"]]))
-        norm = _escape(norm_text(ent["label"], ent.get("norm")))
+        norm = html_text(norm_text(ent["label"], ent.get("norm")))
         out.append(f'<mark class="{css}" title="{norm}">'
                    f'{html.escape(text[ent["start"]:ent["end"]])}<sup>{ent["label"]}</sup>'
                    f"</mark>")
@@ -140,7 +137,7 @@ def _claims_html(gold_claims: list[dict], pred_claims: list[dict],
             cells = _claim_cells(claim)
             marked = wrong if who == "predicted" else set()
             rows.append(f"<tr><th>{who}</th>" + "".join(
-                ('<td class="wrong">' if column in marked else "<td>") + f"{_escape(cell)}</td>"
+                ('<td class="wrong">' if column in marked else "<td>") + f"{html_text(cell)}</td>"
                 for column, cell in zip(PAIR_COLUMNS, cells)) + "</tr>")
     matched_gold, matched_pred = {g for g, _ in pairs}, {p for _, p in pairs}
     for label, css, claims, matched in (("missed", "fn", gold_claims, matched_gold),
@@ -148,7 +145,7 @@ def _claims_html(gold_claims: list[dict], pred_claims: list[dict],
         for index, claim in enumerate(claims):
             if index not in matched:
                 rows.append(f'<tr class="{css}"><th>{label}</th>'
-                            + "".join(f"<td>{_escape(c)}</td>" for c in _claim_cells(claim))
+                            + "".join(f"<td>{html_text(c)}</td>" for c in _claim_cells(claim))
                             + "</tr>")
     rows.append("</table>")
     return "".join(rows)
@@ -165,7 +162,7 @@ def _document_page(gold: dict, pred: dict, number: int) -> tuple[str, DocumentEr
         len(gold_claims) - len(pairs), len(pred_claims) - len(pairs),
         sum(not slot_correct(s, gold_claims[g], pred_claims[p]) for g, p in pairs
             for s in SLOTS))
-    body = (f"<p><a href='../index.html'>← all documents</a></p><h1>{_escape(gold['id'])}</h1>"
+    body = (f"<p><a href='../index.html'>← all documents</a></p><h1>{html_text(gold['id'])}</h1>"
             "<p>Legend: <mark class='ok'>match</mark> <mark class='fn'>missed (gold only)</mark>"
             " <mark class='fp'>false alarm (prediction only)</mark>; hover a span for its norm."
             "</p><div class='cols'><div><h3>gold</h3>"
@@ -213,7 +210,7 @@ def _index(result: dict[str, Any], documents: list[DocumentErrors]) -> str:
                  "<th>errors</th></tr>")
     for doc in sorted(documents, key=lambda d: (-d.total, d.number)):
         css = "" if doc.total else " class='clean'"
-        parts.append(f"<tr{css}><td><a href='docs/{doc.number}.html'>{_escape(doc.doc_id)}"
+        parts.append(f"<tr{css}><td><a href='docs/{doc.number}.html'>{html_text(doc.doc_id)}"
                      f"</a></td><td>{doc.entities_missed}</td><td>{doc.entities_false}</td>"
                      f"<td>{doc.claims_missed}</td><td>{doc.claims_spurious}</td>"
                      f"<td>{doc.wrong_slots}</td><td>{doc.total}</td></tr>")

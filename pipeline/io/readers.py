@@ -263,3 +263,23 @@ def _read_stdin(stream: IO[bytes]) -> Iterator[InputDoc]:
     text, problem = decode_text(first + stream.read(), "<stdin>")
     yield InputDoc("stdin", text, "<stdin>", error=problem if text is None else None,
                    warning=problem if text is not None else None)
+
+
+def output_records(path: Path) -> Iterator[tuple[int, dict | None, str | None]]:
+    """(line number, record, problem) for every non-blank line of a JSONL file of records
+    (`coopie extract` output, gold), read one line at a time: a line that is no JSON object
+    gives no record and a problem naming the file and line."""
+    with open(path, "rb") as stream:
+        for number, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
+                yield number, None, errors.E_JSONL_BAD_JSON.format(path=path, line=number,
+                                                                   reason=err)
+                continue
+            if not isinstance(record, dict):
+                yield number, None, errors.E_JSONL_NOT_OBJECT.format(path=path, line=number)
+                continue
+            yield number, record, None

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from urllib.parse import urlsplit
 
 from pipeline import errors
+from pipeline.io.readers import output_records
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -62,19 +63,14 @@ def claim_row(doc_id: str, index: int, claim: dict[str, Any], text: str,
 
 
 def read_records(path: Path, problems: list[str]) -> Iterable[dict[str, Any]]:
-    with open(path, "rb") as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except (UnicodeDecodeError, json.JSONDecodeError) as err:
-                problems.append(errors.E_JSONL_BAD_JSON.format(path=path, line=number,
-                                                               reason=err))
-                continue
-            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-                problems.append(errors.E_JSONL_NOT_OBJECT.format(path=path, line=number))
-                continue
+    """The records of an extract output; a line that is no record (or has no string id)
+    goes to `problems` with file and line."""
+    for number, record, problem in output_records(path):
+        if record is not None and not isinstance(record.get("id"), str):
+            problem = errors.E_JSONL_NOT_OBJECT.format(path=path, line=number)
+        if problem:
+            problems.append(problem)
+        else:
             yield record
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -67,3 +68,8 @@ def claim_value(claim: dict[str, Any]) -> str:
     if unit in ("VND", "USD"):
         return f"{approx}{unit} {amount(claim)}"
     return f"{approx}{amount(claim)} {unit}".rstrip()
+
+
+def html_text(value: Any) -> str:
+    """Any value as escaped HTML text; None as nothing."""
+    return html.escape("" if value is None else str(value))

@@ -9,13 +9,12 @@ The page needs no network: its style and its few lines of script are inline.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 from typing import Any, Iterable
 
 from spacy import displacy
 
-from pipeline.views.readable import claim_value, interval, norm_text
+from pipeline.views.readable import claim_value, html_text, interval, norm_text
 
 # displaCy's own colours for the labels it knows, and ours for the rest.
 COLORS = {"COOP": "#9be7a0", "COUNT": "#e4e7d2", "QUANTITY": "#d9d4f7", "MONEY": "#f7d9a8",
@@ -89,15 +88,12 @@ CLAIM_COLUMNS = ("metric", "value", "aggregate", "per", "subject", "place", "pro
                  "time", "status", "evidence")
 
 
-def _escape(value: Any) -> str:
-    return html.escape("" if value is None else str(value))
-
 
 def entities_html(record: dict[str, Any]) -> str:
     """The record's text with its entities, rendered by displaCy."""
     text = record.get("text") or ""
     spans = [{"start": e["start"], "end": e["end"], "label": e["label"],
-              "params": {"norm": _escape(norm_text(e["label"], e.get("norm")))}}
+              "params": {"norm": html_text(norm_text(e["label"], e.get("norm")))}}
              for e in sorted(record.get("entities") or [], key=lambda e: e["start"])]
     return displacy.render({"text": text, "ents": spans, "title": None}, style="ent",
                            manual=True, page=False, jupyter=False,
@@ -119,21 +115,21 @@ def claims_html(record: dict[str, Any], anchor: str) -> str:
                  claim.get("per"), claim.get("subject"), location.get("name"),
                  location.get("province"), interval(claim.get("time")), claim.get("status"))
         rows.append(f'<tr class="claim" tabindex="0" data-doc="{anchor}" data-start="{start}" '
-                    f'data-end="{end}">' + "".join(f"<td>{_escape(c)}</td>" for c in cells)
-                    + f'<td class="evidence">{_escape(text[start:end])}</td></tr>')
+                    f'data-end="{end}">' + "".join(f"<td>{html_text(c)}</td>" for c in cells)
+                    + f'<td class="evidence">{html_text(text[start:end])}</td></tr>')
     rows.append("</table>")
     return "".join(rows)
 
 
 def document_html(record: dict[str, Any], anchor: str) -> str:
-    parts = [f'<section class="doc" id="{anchor}"><h2>{_escape(record.get("id"))}</h2>']
-    meta = [f"{key}: {_escape(record[key])}" for key in ("url", "published")
+    parts = [f'<section class="doc" id="{anchor}"><h2>{html_text(record.get("id"))}</h2>']
+    meta = [f"{key}: {html_text(record[key])}" for key in ("url", "published")
             if record.get(key)]
     if meta:
         parts.append("<p>" + " · ".join(meta) + "</p>")
     for key in ("error", "warning"):
         if record.get(key):
-            parts.append(f'<p class="{key}">{key}: {_escape(record[key])}</p>')
+            parts.append(f'<p class="{key}">{key}: {html_text(record[key])}</p>')
     parts.append(entities_html(record))
     parts.append(f"<h3>Claims</h3>{claims_html(record, anchor)}</section>")
     return "".join(parts)
@@ -144,10 +140,10 @@ def index_html(records: list[dict[str, Any]]) -> str:
             "<th>error</th></tr>"]
     for number, record in enumerate(records):
         rows.append(f'<tr><td>{number + 1}</td><td><a href="#doc-{number}">'
-                    f'{_escape(record.get("id"))}</a></td>'
+                    f'{html_text(record.get("id"))}</a></td>'
                     f'<td>{len(record.get("entities") or [])}</td>'
                     f'<td>{len(record.get("claims") or [])}</td>'
-                    f'<td class="error">{_escape(record.get("error"))}</td></tr>')
+                    f'<td class="error">{html_text(record.get("error"))}</td></tr>')
     rows.append("</table>")
     return "".join(rows)
 
@@ -158,8 +154,8 @@ def page_html(records: Iterable[dict[str, Any]], title: str = "coopie show") -> 
     legend = " ".join(f'<mark class="legend" style="background: {color}">{label}</mark>'
                       for label, color in COLORS.items())
     return ("<!DOCTYPE html><html><head><meta charset='utf-8'>"
-            f"<title>{_escape(title)}</title><style>{STYLE}</style></head><body>"
-            f"<h1>{_escape(title)}</h1><p>{len(records)} documents. Labels: {legend}. Click a "
+            f"<title>{html_text(title)}</title><style>{STYLE}</style></head><body>"
+            f"<h1>{html_text(title)}</h1><p>{len(records)} documents. Labels: {legend}. Click a "
             "claim to highlight its evidence.</p>"
             + index_html(records)
             + "".join(document_html(r, f"doc-{n}") for n, r in enumerate(records))

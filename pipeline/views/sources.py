@@ -9,9 +9,8 @@ from typing import Any, Callable, Iterator
 
 from spacy.language import Language
 
-from pipeline import errors
 from pipeline.extract import extract_records
-from pipeline.io.readers import check_inputs, iter_documents
+from pipeline.io.readers import check_inputs, iter_documents, output_records
 
 
 def is_extract_output(path: Path) -> bool:
@@ -32,22 +31,10 @@ def is_extract_output(path: Path) -> bool:
 def read_output(path: Path) -> Iterator[dict[str, Any]]:
     """The records of an extract output file; a line that is no record becomes one with an
     `error` naming the file and line."""
-    with open(path, "rb") as stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except (UnicodeDecodeError, json.JSONDecodeError) as err:
-                yield {"id": f"{path.stem}:{number}", "text": "", "entities": [], "claims": [],
-                       "error": errors.E_JSONL_BAD_JSON.format(path=path, line=number,
-                                                               reason=err)}
-                continue
-            if not isinstance(record, dict):
-                yield {"id": f"{path.stem}:{number}", "text": "", "entities": [], "claims": [],
-                       "error": errors.E_JSONL_NOT_OBJECT.format(path=path, line=number)}
-                continue
-            yield record
+    for number, record, problem in output_records(path):
+        yield record if record is not None else {
+            "id": f"{path.stem}:{number}", "text": "", "entities": [], "claims": [],
+            "error": problem}
 
 
 def records_of(inputs: list[str], load_pipeline: Callable[[], Language]) -> Iterator[dict]:
