@@ -14,7 +14,8 @@ from spacy.language import Language
 
 from pipeline import errors
 from pipeline.batch.local import chunks, extract_one, run_in_pool, run_in_process
-from pipeline.batch.sinks import Rendered, Sink, drop_written, render, skip_done
+from pipeline.batch.sinks import (ParquetSink, Rendered, Sink, drop_written, open_sink, render,
+                                  skip_done)
 from pipeline.batch.spec import DEFAULT_MAX_CHARS, PipelineSpec
 from pipeline.io.readers import InputDoc, iter_documents
 
@@ -52,7 +53,8 @@ def run_extract(spec: PipelineSpec, inputs: list[str], output: str, *,
                 scheduler: str | None = None, resume: bool = False, fmt: str = "jsonl",
                 progress: bool | None = None, stdin: IO[bytes] | None = None,
                 nlp: Language | None = None) -> dict[str, int]:
-    """Extract from `inputs` into `output` ('-' for stdout) as JSONL or CSV.
+    """Extract from `inputs` into `output` ('-' for stdout) as JSONL or CSV, or into a
+    folder as Parquet.
 
     Args:
         spec: where each worker gets its pipeline.
@@ -77,7 +79,7 @@ def run_extract(spec: PipelineSpec, inputs: list[str], output: str, *,
     if first is None:
         raise errors.UsageError(errors.E_NO_INPUTS.format(paths=", ".join(inputs)))
     documents = chain([first], documents)
-    sink = Sink(output, fmt, resume)
+    sink = open_sink(output, fmt, resume)
     counts = {"documents": 0, "errors": 0, "skipped": len(sink.done)}
     try:
         if engine == "dask":
@@ -117,7 +119,7 @@ def _render_in_order(batches: Iterator[list[dict]], fmt: str,
         first_index += len(records)
 
 
-def _drain(batches: Iterator[Rendered], sink: Sink, counts: dict[str, int],
+def _drain(batches: Iterator[Rendered], sink: Sink | ParquetSink, counts: dict[str, int],
            progress: bool | None) -> None:
     show = sys.stderr.isatty() if progress is None else progress
     bar = None

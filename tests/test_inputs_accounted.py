@@ -137,11 +137,13 @@ def test_version_and_help_show_choices_defaults_and_examples():
     shown = runner.invoke(app, ["--version"])
     assert shown.exit_code == 0 and shown.output.strip() == f"coopie {version('coopie')}"
     page = runner.invoke(app, ["extract", "--help"], terminal_width=100).output
-    assert "<jsonl|csv>" in page and "<local|dask>" in page
+    assert "<jsonl|csv|parquet>" in page and "<local|dask>" in page
     assert "[default: (all cores); x>=1]" in page and "Examples:" in page
     assert "Exit codes:" in runner.invoke(app, ["--help"], terminal_width=100).output
     for command in (["build"], ["evaluate"], ["gold", "check"], ["patterns", "check"],
-                    ["patterns", "new"], ["patterns", "generate"], ["patterns", "try"]):
+                    ["patterns", "new"], ["patterns", "generate"], ["patterns", "try"],
+                    ["store", "load"], ["store", "facts"], ["store", "conflicts"],
+                    ["store", "export"], ["store", "report"]):
         assert "Examples:" in runner.invoke(app, [*command, "--help"]).output, command
 
 

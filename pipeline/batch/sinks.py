@@ -1,5 +1,6 @@
 """Where records go: JSONL (one record a line) or CSV (one row a claim), to a file or stdout,
-and how an interrupted run is resumed.
+or Parquet (one row a record) into a folder of part files; and how an interrupted run is
+resumed.
 
 Resuming relies on output order being input order: a sink counts the documents already
 written (after cutting a torn last line), checks their ids against the inputs, and the run
@@ -68,6 +69,7 @@ class Rendered:
     ids: list[str]
     errors: list[str]
     text: str
+    records: list[dict[str, Any]] | None = None  # Parquet: the sink builds the part files
 
 
 def render_rows(rows: list[list[Any]]) -> str:
@@ -79,20 +81,30 @@ def render_rows(rows: list[list[Any]]) -> str:
 
 def render(records: list[dict[str, Any]], fmt: str, first_index: int) -> Rendered:
     """Records as JSONL lines or CSV rows; `first_index` numbers CSV rows' `doc_index`."""
+    ids, problems = [r["id"] for r in records], [r["error"] for r in records if "error" in r]
+    if fmt == "parquet":
+        return Rendered(ids, problems, "", records)
     if fmt == "csv":
         text = render_rows([row for offset, record in enumerate(records)
                             for row in claim_rows(first_index + offset, record)])
     else:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    return Rendered([r["id"] for r in records],
-                    [r["error"] for r in records if "error" in r], text)
+    return Rendered(ids, problems, text)
+
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def open_sink(output: str, fmt: str, resume: bool) -> "Sink | ParquetSink":
+    """The sink of a format: Parquet goes to a folder, the others to a file or stdout."""
+    return ParquetSink(output, resume) if fmt == "parquet" else Sink(output, fmt, resume)
 
 
 class Sink:
     """Writes records in order; `done` ids are those a resumed run must skip."""
 
     def __init__(self, output: str, fmt: str, resume: bool) -> None:
-        if fmt not in ("jsonl", "csv"):
+        if fmt not in FORMATS:
             raise errors.UsageError(errors.E_FORMAT.format(format=fmt))
         self.output, self.fmt = output, fmt
         self.done: list[str] = []
@@ -155,6 +167,65 @@ class Sink:
     def close(self) -> None:
         if self.stream is not sys.stdout:
             self.stream.close()
+
+
+class ParquetSink:
+    """Writes records into a folder of Parquet part files of about PART_ROWS documents
+    each; a resumed run reads the ids of the parts already there."""
+
+    PART_ROWS = 5_000
+
+    def __init__(self, output: str, resume: bool) -> None:
+        from pipeline.io.parquet import part_files
+
+        if output == "-":
+            raise errors.UsageError(errors.E_PARQUET_STDOUT)
+        self.output = output
+        self.folder = Path(output)
+        if self.folder.exists() and not self.folder.is_dir():
+            raise errors.UsageError(errors.E_PARQUET_NOT_FOLDER.format(path=output))
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for leftover in self.folder.glob("part-*.parquet.tmp"):
+            leftover.unlink()
+        parts = part_files(self.folder)
+        if not resume:
+            for part in parts:
+                part.unlink()
+            parts = []
+        self.done = self._recover(parts)
+        self.parts = len(parts)
+        self.index = len(self.done)
+        self.buffer: list[dict[str, Any]] = []
+
+    def _recover(self, parts: list[Path]) -> list[str]:
+        import pyarrow.parquet as pq
+
+        ids: list[str] = []
+        for part in parts:
+            try:
+                ids += pq.read_table(part, columns=["id"]).column("id").to_pylist()
+            except Exception as err:  # pyarrow raises several types for a bad file
+                raise errors.UsageError(errors.E_RESUME_FORMAT.format(
+                    path=part, format="Parquet")) from err
+        return ids
+
+    def write(self, chunk: Rendered) -> None:
+        """Buffer a chunk's records; write a part once there are PART_ROWS of them."""
+        self.buffer += chunk.records or []
+        self.index += len(chunk.ids)
+        if len(self.buffer) >= self.PART_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        from pipeline.io.parquet import write_part
+
+        if self.buffer:
+            write_part(self.folder, self.parts, self.buffer)
+            self.parts += 1
+            self.buffer = []
+
+    def close(self) -> None:
+        self._flush()
 
 
 def skip_done(documents: Iterator, done: list[str], output: str) -> Iterator:

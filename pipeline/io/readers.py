@@ -265,21 +265,35 @@ def _read_stdin(stream: IO[bytes]) -> Iterator[InputDoc]:
                    warning=problem if text is not None else None)
 
 
-def output_records(path: Path) -> Iterator[tuple[int, dict | None, str | None]]:
-    """(line number, record, problem) for every non-blank line of a JSONL file of records
-    (`coopie extract` output, gold), read one line at a time: a line that is no JSON object
-    gives no record and a problem naming the file and line."""
+def output_lines(path: Path) -> Iterator[tuple[int, str, str | None]]:
+    """(line number, text, problem) for every non-blank line of a JSONL file, read one line
+    at a time; a line that is no UTF-8 gives a problem naming the file and line."""
     with open(path, "rb") as stream:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as err:
-                yield number, None, errors.E_JSONL_BAD_JSON.format(path=path, line=number,
-                                                                   reason=err)
-                continue
-            if not isinstance(record, dict):
-                yield number, None, errors.E_JSONL_NOT_OBJECT.format(path=path, line=number)
-                continue
-            yield number, record, None
+                yield number, line.decode("utf-8"), None
+            except UnicodeDecodeError as err:
+                yield number, "", errors.E_JSONL_BAD_JSON.format(path=path, line=number,
+                                                                 reason=err)
+
+
+def output_records(path: Path) -> Iterator[tuple[int, dict | None, str | None]]:
+    """(line number, record, problem) for every non-blank line of a JSONL file of records
+    (`coopie extract` output, gold), read one line at a time: a line that is no JSON object
+    gives no record and a problem naming the file and line."""
+    for number, line, problem in output_lines(path):
+        if problem:
+            yield number, None, problem
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as err:
+            yield number, None, errors.E_JSONL_BAD_JSON.format(path=path, line=number,
+                                                               reason=err)
+            continue
+        if not isinstance(record, dict):
+            yield number, None, errors.E_JSONL_NOT_OBJECT.format(path=path, line=number)
+            continue
+        yield number, record, None
