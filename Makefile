@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 	@command -v "$(PYTHON)" >/dev/null 2>&1 || { echo "error: no python3.11, 3.12 or 3.13 on the PATH; set PYTHON=/path/to/python3.x"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,label]"
+	$(BIN)/pip install --quiet -e ".[dev,label,report]"
 	touch $(STAMP)
 
 ## run: extract from the seed articles into out.jsonl (installs and builds the model on first use)
@@ -49,6 +49,7 @@ gazetteer: $(STAMP)
 clean:
 	rm -rf $(VENV) models/coopie-en dist eval out.jsonl
 
-## bench: speed and memory targets of issue 5 (writes bench/results.json)
+## bench: speed and memory targets of issues 5 and 13 (writes bench/results.json, bench/store.json)
 bench: model
 	$(BIN)/python scripts/bench.py --words 1000000 --repeats 2 --output bench/results.json
+	$(BIN)/python scripts/bench_store.py --claims 1000000 --output bench/store.json

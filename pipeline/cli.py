@@ -29,6 +29,7 @@ state = {"debug": False}
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
 
 
 class Engine(str, Enum):
@@ -77,9 +78,17 @@ def _fail(err: Exception) -> None:
     raise typer.Exit(EXIT_USAGE if isinstance(err, errors.UsageError) else EXIT_FAILED)
 
 
+def _has_content(path: Path) -> bool:
+    """A non-empty file, or a folder with anything in it."""
+    if path.is_dir():
+        return any(path.iterdir())
+    return path.is_file() and path.stat().st_size > 0
+
+
 @app.command(epilog=_examples(
     'coopie extract articles/ -o claims.jsonl',
     'coopie extract news.jsonl --format csv -o claims.csv --workers 2',
+    'coopie extract archive/ --engine dask --format parquet -o claims.parquet/',
     'cat article.txt | coopie extract -',
     'coopie extract articles/ -o claims.jsonl --resume   # after an interruption',
 ))
@@ -88,7 +97,8 @@ def extract(
                                                  "for stdin."),
     output: str = typer.Option("-", "--output", "-o", help="Output file; - for stdout."),
     fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="jsonl (one "
-                                     "record a document) or csv (one row a claim)."),
+                                     "record a document), csv (one row a claim) or parquet "
+                                     "(a folder of part files, one row a document)."),
     workers: Optional[int] = typer.Option(None, "--workers", "-w", help="Processes.",
                                           show_default="all cores", min=1),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local, or dask for a "
@@ -120,8 +130,7 @@ def extract(
 
     _set_debug(debug)
     try:
-        if output != "-" and Path(output).is_file() and Path(output).stat().st_size \
-                and not (resume or overwrite):
+        if output != "-" and _has_content(Path(output)) and not (resume or overwrite):
             raise errors.UsageError(errors.E_OUTPUT_EXISTS.format(path=output))
         spec = PipelineSpec(str(model) if model else None, str(patterns) if patterns else None,
                             max_chars)
@@ -359,7 +368,8 @@ def labelstudio_import(
         raise typer.Exit(EXIT_FAILED)
 
 
-store_app = typer.Typer(help="The claims store (DuckDB): load, facts, conflicts.",
+store_app = typer.Typer(help="The claims store (DuckDB): load, facts, conflicts, export, "
+                        "report.",
                         no_args_is_help=True)
 app.add_typer(store_app, name="store")
 DB = typer.Option(Path("claims.duckdb"), "--db", help="The DuckDB file.")
@@ -367,10 +377,14 @@ DB = typer.Option(Path("claims.duckdb"), "--db", help="The DuckDB file.")
 
 @store_app.command("load", epilog=_examples(
     'coopie store load out.jsonl --db claims.duckdb',
+    'coopie store load claims.parquet/ --db claims.duckdb   # extract --format parquet',
 ))
 def store_load(
-    outputs: List[Path] = typer.Argument(..., help="`coopie extract` JSONL outputs."),
+    outputs: List[Path] = typer.Argument(..., help="`coopie extract` outputs: JSONL files, "
+                                         "Parquet part files or folders."),
     db: Path = DB,
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
+                                            help="Progress bar.", show_default="on a terminal"),
     debug: bool = DEBUG,
 ) -> None:
     """Load extract output; a document loaded again (same id or url) replaces its rows. A
@@ -379,7 +393,8 @@ def store_load(
 
     _set_debug(debug)
     try:
-        counts, problems = load(outputs, db)
+        counts, problems = load(outputs, db, sys.stderr.isatty() if progress is None
+                                else progress)
     except errors.CoopieError as err:
         _fail(err)
         return
@@ -464,6 +479,57 @@ def store_conflicts(
         return
     _print_rows(*conflicts(db, _filters(province, metric, None, None, None)), as_csv,
                 as_json)
+
+
+@store_app.command("export", epilog=_examples(
+    'coopie store export --db claims.duckdb --parquet claims-parquet/',
+    "python -c \"import pandas; print(pandas.read_parquet('claims-parquet/claims'))\"",
+))
+def store_export(
+    parquet: Path = typer.Option(..., "--parquet", help="Folder to write."),
+    db: Path = DB,
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace the folder's files."),
+    debug: bool = DEBUG,
+) -> None:
+    """Export the store as Parquet: claims/province=…/year=…/ (Hive partitions), and
+    documents.parquet and entities.parquet."""
+    from pipeline.store.export import export_parquet
+
+    _set_debug(debug)
+    try:
+        counts = export_parquet(db, parquet, overwrite)
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    typer.echo(f"wrote {counts['claims']} claims, {counts['documents']} documents, "
+               f"{counts['entities']} entities to {parquet}", err=True)
+
+
+@store_app.command("report", epilog=_examples(
+    'coopie store report --db claims.duckdb -o report.html',
+    'coopie store report --db claims.duckdb --province "Thai Binh" -o thai-binh.html',
+))
+def store_report(
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML page to write."),
+    db: Path = DB,
+    province: Optional[str] = typer.Option(None, "--province", help="A province, or "
+                                           "'national'."),
+    metric: Optional[str] = typer.Option(None, "--metric"),
+    debug: bool = DEBUG,
+) -> None:
+    """One self-contained page (no server, no network): a time series per metric and
+    province with every point linked to its sources, the conflicts with their competing
+    evidence side by side, and counts by province."""
+    from pipeline.store.report import write_report
+
+    _set_debug(debug)
+    try:
+        counts = write_report(db, output, _filters(province, metric, None, None, None))
+    except errors.CoopieError as err:
+        _fail(err)
+        return
+    typer.echo(f"wrote {output}: {counts['facts']} facts, {counts['conflicts']} conflicts, "
+               f"{counts['provinces']} provinces", err=True)
 
 
 patterns_app = typer.Typer(help="Province pattern files: generate, scaffold, check, try.",

@@ -31,7 +31,7 @@ E_UNSUPPORTED = "{path}: unsupported file type '{suffix}' (use .txt, .html, .htm
 E_PIPELINE_FAILED = "{doc_id}: extraction failed: {reason}"
 E_MODEL_STALE = ("model at {path} was built from other patterns (built {built}, patterns now "
                  "{current}); run `make model` or pass --rebuild")
-E_OUTPUT_EXISTS = "{path}: output file exists; use --overwrite (or --resume) to replace it"
+E_OUTPUT_EXISTS = "{path}: output exists; use --overwrite (or --resume) to replace it"
 E_NO_INPUTS = "no input documents found in: {paths}"
 E_GOLD_INVALID = "{path}: invalid gold file ({count} problems):\n{problems}"
 E_BASELINE = "{path}: cannot read baseline: {reason}"
@@ -45,10 +45,17 @@ E_DASK_MISSING = ("--engine dask needs the dask and distributed packages: "
                   "pip install 'dask[distributed]'")
 E_SCHEDULER = "cannot reach the Dask scheduler at {address}: {reason}"
 E_WORKERS = "--workers must be at least 1 (got {workers})"
-E_FORMAT = "unknown --format '{format}' (use jsonl or csv)"
+E_FORMAT = "unknown --format '{format}' (use jsonl, csv or parquet)"
+E_PARQUET_STDOUT = "--format parquet writes a folder of part files: give one with -o"
+E_PARQUET_NOT_FOLDER = "{path}: --format parquet writes a folder, and this is a file"
 E_DUPLICATE_ID = "{source}: duplicate id '{doc_id}' (first seen at {first}); both records kept"
 E_PATTERN_PROBLEM = "{path}:{line}: {key}: {message}"
 E_PATTERNS_INVALID = "invalid pattern files ({count} problems):\n{problems}"
 E_PROVINCE_UNKNOWN = ("'{name}' is not a province, city or district in the gazetteer; "
                       "pass --parent PROVINCE to add it as a new region of a province")
 E_PROVINCE_EXISTS = "{path} exists already; edit it (coopie never overwrites what you wrote)"
+E_STORE_RECORD = "{path}:{line}: not an extract record, not loaded ({reason})"
+E_STORE_PARQUET = "{path}: cannot read Parquet at row {row} ({reason}); rows before it are loaded"
+E_REPORT_MISSING = ("coopie store report needs altair and vl-convert-python: "
+                    "pip install 'coopie[report]'")
+E_FOLDER_EXISTS = "{path}: folder has files; use --overwrite to replace them"

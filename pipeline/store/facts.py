@@ -1,9 +1,13 @@
 """Facts and conflicts of a claims store.
 
-A fact is what several claims state alike: the same key (metric, aggregate, per, unit,
-province or national, time interval, status) and values within 0.5 % of each other, with
-how many outlets and articles report it and when it was first and last published. Claims
-of one key whose values differ more are a conflict: every value is kept with its sources.
+A fact is what several claims state alike, with how many outlets and articles report it
+and when it was first and last published. Alike means the same key and values within
+0.5 % of each other. The key is issue 13's (metric, aggregate, per, unit, province or
+national, time interval, status) and two more: the place within the province when a claim
+is about a district or commune, and the subject as ANNOTATION.md §4 compares it, since one
+article states the counts of agricultural cooperatives, of cooperative groups and of all
+cooperatives of a province for the same day. Claims of one key whose values differ more
+are a conflict: every value is kept with its sources, none is chosen.
 """
 
 from __future__ import annotations
@@ -12,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-KEY = ("metric", "aggregate", "per", "unit", "province", "time_start", "time_end", "status")
+KEY = ("metric", "aggregate", "per", "unit", "province", "place", "subject_key", "time_start",
+       "time_end", "status")
 TOLERANCE = 0.005
 
 # Claims of one key in value order; a value more than TOLERANCE above the one before it
@@ -35,23 +40,28 @@ WITH keyed AS (
 )
 """
 FACTS = GROUPED + f"""
-SELECT metric, aggregate, per, unit, any_value(where_) AS province, time_start, time_end,
+SELECT metric, aggregate, per, unit, any_value(where_) AS province, place,
+       min(subject) AS subject, time_start, time_end,
        status, min(v) AS value_low, max(v) AS value_high,
        count(DISTINCT outlet) AS outlets, count(DISTINCT doc_id) AS articles,
        min(published) AS first_published, max(published) AS last_published,
-       list(DISTINCT url ORDER BY url) FILTER (WHERE url IS NOT NULL) AS urls
+       list(DISTINCT url ORDER BY url) FILTER (WHERE url IS NOT NULL) AS urls,
+       list(DISTINCT doc_id ORDER BY doc_id) AS doc_ids
 FROM grouped GROUP BY {', '.join(KEY)}, value_group
-ORDER BY metric, province, time_start NULLS LAST, value_low
+ORDER BY metric, province, place NULLS FIRST, subject, time_start NULLS LAST, value_low
 """
 CONFLICTS = GROUPED + f"""
 , keys AS (
     SELECT {', '.join(KEY)} FROM grouped GROUP BY {', '.join(KEY)}
     HAVING count(DISTINCT value_group) > 1
 )
-SELECT g.metric, g.aggregate, g.per, g.unit, g.where_ AS province, g.time_start, g.time_end,
-       g.status, g.v AS value, g.doc_id, g.outlet, g.url, g.published, g.evidence
+SELECT dense_rank() OVER (ORDER BY {', '.join(f'g.{c}' for c in KEY)}) AS conflict,
+       g.metric, g.aggregate, g.per, g.unit, g.where_ AS province, g.place, g.time_start,
+       g.time_end, g.status, g.v AS value, g.subject, g.doc_id, g.outlet, g.url, g.published,
+       g.evidence
 FROM grouped g SEMI JOIN keys k ON {' AND '.join(f'g.{c} IS NOT DISTINCT FROM k.{c}' for c in KEY)}
-ORDER BY g.metric, g.where_, g.time_start NULLS LAST, g.v
+ORDER BY g.metric, g.where_, g.place NULLS FIRST, g.subject_key, g.time_start NULLS LAST,
+         g.v
 """
 
 
