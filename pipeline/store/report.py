@@ -105,7 +105,8 @@ def series_chart(points: list[dict[str, Any]]) -> dict[str, Any]:
     lines = base.mark_line(opacity=0.5).encode(x=x, y=y, color=color)
     dots = base.mark_point(size=90).encode(
         x=x, y=y, color=color,
-        shape=alt.Shape("status:N", legend=alt.Legend(symbolStrokeColor="#333")),
+        shape=alt.Shape("status:N", legend=alt.Legend(symbolFillColor="#555",
+                                                   symbolStrokeColor="#555")),
         fill=alt.condition("datum.dated", alt.Color("subject:N", legend=None),
                            alt.value("white")),
         href="url:N",
