@@ -638,8 +638,10 @@ def patterns_try(
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
     debug: bool = DEBUG,
 ) -> None:
-    """Show what the province's patterns and the whole pipeline find in a text."""
+    """Show what the province's patterns and the whole pipeline (of the text's language,
+    English or Vietnamese) find in a text."""
     from pipeline.authoring.trial import find_province_file, format_table, trial_rows
+    from pipeline.language import language_rule
     from pipeline.loading import build
 
     _set_debug(debug)
@@ -650,10 +652,13 @@ def patterns_try(
             raise errors.UsageError(errors.E_INPUT_MISSING.format(path=file))
         content = text if text is not None else file.read_text(encoding="utf-8")
         province_file = find_province_file(province, patterns)
-        entities, claims = trial_rows(build(patterns), province_file, content, published)
+        language = language_rule(str(patterns) if patterns else None).detect(content)
+        entities, claims = trial_rows(build(patterns, language), province_file, content,
+                                      published)
     except errors.CoopieError as err:
         _fail(err)
         return
+    typer.echo(f"language: {language}")
     typer.echo(format_table(["label", "text", "norm", "found by"], entities))
     typer.echo("")
     typer.echo(format_table(["metric", "value", "subject", "place / province / since 2025",

@@ -59,3 +59,4 @@ E_STORE_PARQUET = "{path}: cannot read Parquet at row {row} ({reason}); rows bef
 E_REPORT_MISSING = ("coopie store report needs altair and vl-convert-python: "
                     "pip install 'coopie[report]'")
 E_FOLDER_EXISTS = "{path}: folder has files; use --overwrite to replace them"
+E_LANGUAGE_MISSING = "no vocabulary for language '{language}': {path} is missing"

@@ -13,6 +13,7 @@ from typing import IO, Iterable, Iterator
 from spacy.language import Language
 
 from pipeline import errors
+from pipeline.routing import Pipelines, as_pipelines
 from pipeline.batch.local import chunks, extract_one, run_in_pool, run_in_process
 from pipeline.batch.sinks import (ParquetSink, Rendered, Sink, drop_written, open_sink, render,
                                   skip_done)
@@ -28,12 +29,13 @@ def default_workers() -> int:
         else os.cpu_count() or 1
 
 
-def extract_records(nlp: Language, documents: Iterable[InputDoc],
+def extract_records(nlp: "Language | Pipelines", documents: Iterable[InputDoc],
                     max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[dict]:
-    """Run the pipeline on each document in this process; a failure becomes that
-    document's `error`. Output order is input order."""
+    """Run the pipeline of each document's language on it in this process; a failure
+    becomes that document's `error`. Output order is input order."""
+    pipelines = as_pipelines(nlp)
     for source in documents:
-        yield extract_one(nlp, source, max_chars)
+        yield extract_one(pipelines, source, max_chars)
 
 
 def _warn_duplicates(documents: Iterator[InputDoc]) -> Iterator[InputDoc]:

@@ -11,13 +11,21 @@ import logging
 from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import Language
 from thinc.api import Config
 
 from pipeline import errors, resources
 
 CONFIG_PATH = Path(__file__).resolve().parent / "config.cfg"
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "coopie-en"
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+DEFAULT_MODEL_DIR = MODELS_DIR / "coopie-en"
+LANGUAGES = ("en", "vi")
+
+
+def default_model_dir(language: str = "en") -> Path:
+    """models/coopie-en, models/coopie-vi."""
+    return MODELS_DIR / f"coopie-{language}"
 CUSTOM_COMPONENTS = ("coopie_numbers", "coopie_dates", "coopie_places", "coopie_names",
                      "coopie_entity_resolver")
 log = logging.getLogger(__name__)
@@ -30,11 +38,13 @@ def _register_components() -> None:
         claims, dates, names, numbers, places, resolver, ruler)
 
 
-def build(patterns_dir: str | Path | None = None) -> Language:
+def build(patterns_dir: str | Path | None = None, language: str = "en") -> Language:
     """Build the pipeline from `config.cfg`, reading its rules from `patterns_dir`.
 
     Args:
         patterns_dir: a patterns folder; default $COOPIE_PATTERNS or the repo's `patterns/`.
+        language: `en`, or `vi` for the same components on spaCy's Vietnamese language
+            class, with the vocabulary of `patterns/vi/` over the shared one.
     Returns:
         An initialised `Language` whose meta records the patterns' hash.
     Raises:
@@ -43,11 +53,16 @@ def build(patterns_dir: str | Path | None = None) -> Language:
     _register_components()
     folder = str(resources.patterns_dir(patterns_dir))
     validate_patterns(folder)
+    if language != "en":
+        resources.load_language_files(folder, language)  # a clear error if it has none
     config = Config().from_disk(CONFIG_PATH)
+    config["nlp"]["lang"] = language
     for name in CUSTOM_COMPONENTS:
         config["initialize"]["components"].setdefault(name, {})["patterns_dir"] = folder
     config["initialize"]["components"]["gazetteer_ruler"]["patterns"]["patterns_dir"] = folder
-    nlp = spacy.blank("en").from_config(config)
+    # The language class from our config alone: spacy.blank("vi") would first make spaCy's
+    # default Vietnamese tokenizer, which needs pyvi.
+    nlp = spacy.util.get_lang_class(language).from_config(config)
     nlp.initialize()
     nlp.meta["name"] = "coopie"
     nlp.meta["version"] = "0.1.0"
@@ -79,30 +94,32 @@ def save(nlp: Language, path: str | Path = DEFAULT_MODEL_DIR) -> Path:
 
 
 def load(model: str | Path | None = None, patterns_dir: str | Path | None = None,
-         rebuild_stale: bool = True) -> Language:
-    """The pipeline, ready to run.
+         rebuild_stale: bool = True, language: str = "en") -> Language:
+    """The pipeline of a language, ready to run.
 
     Args:
-        model: a built pipeline folder; default `models/coopie-en` when it exists.
+        model: a built pipeline folder; default `models/coopie-<language>` when it exists.
         patterns_dir: the patterns the pipeline must reflect (default: the repo's).
         rebuild_stale: rebuild in memory when the model was built from other patterns;
             when False, a stale model raises instead.
     Raises:
         CoopieError: a stale model with `rebuild_stale=False`, or invalid patterns.
     """
-    model_path = Path(model) if model else DEFAULT_MODEL_DIR
+    model_path = Path(model) if model else default_model_dir(language)
     if not model_path.exists():
         if model:
             raise errors.UsageError(errors.E_INPUT_MISSING.format(path=model_path))
-        return build(patterns_dir)
+        return build(patterns_dir, language)
     _register_components()
-    nlp = spacy.load(model_path)
-    built = nlp.meta.get("coopie_patterns_hash")
+    # The hash is read from meta.json before loading: a model of older patterns may hold
+    # data the current code no longer reads, so it is rebuilt, never loaded.
+    built = srsly.read_json(model_path / "meta.json").get("coopie_patterns_hash") \
+        if (model_path / "meta.json").is_file() else None
     current = resources.patterns_hash(patterns_dir)
     if built != current:
         if not rebuild_stale:
             raise errors.CoopieError(errors.E_MODEL_STALE.format(
                 path=model_path, built=built, current=current))
         log.info("model %s is stale (patterns changed); rebuilding in memory", model_path)
-        return build(patterns_dir)
-    return nlp
+        return build(patterns_dir, language)
+    return spacy.load(model_path)

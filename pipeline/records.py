@@ -18,11 +18,13 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
             for ent in doc.ents]
 
 
-def document_record(source: InputDoc, doc: Doc | None = None,
-                    error: str | None = None) -> dict[str, Any]:
-    """One output line: the input's id, url, published and text, with entities and claims,
-    or with `error` when the document could not be processed."""
+def document_record(source: InputDoc, doc: Doc | None = None, error: str | None = None,
+                    language: str | None = None) -> dict[str, Any]:
+    """One output line: the input's id, language, url, published and text, with entities
+    and claims, or with `error` when the document could not be processed."""
     record: dict[str, Any] = {"id": source.id}
+    if language:
+        record["lang"] = language
     if source.url:
         record["url"] = source.url
     published = doc._.published if doc is not None else source.published

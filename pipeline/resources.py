@@ -45,12 +45,16 @@ def read_yaml(path: Path) -> Any:
         ) from err
 
 
-def load_shared(path: str | Path | None = None) -> dict[str, Any]:
+def load_shared(path: str | Path | None = None, language: str = "en") -> dict[str, Any]:
     """All shared vocabularies, keyed by file stem (`numbers`, `currencies`, …), with the
-    local cue words of the province files added to their cue lists."""
+    local cue words of the province files added to their cue lists. For a language other
+    than English, its folder (`patterns/vi/`) overrides each file's sections it defines."""
     from pipeline.authoring.provinces import curated_cues
 
     shared = load_shared_files(path)
+    if language != "en":
+        for stem, sections in load_language_files(path, language).items():
+            shared[stem] = {**shared.get(stem, {}), **sections}
     for name, words in curated_cues(load_provinces(path)).items():
         if isinstance(shared.get("cues", {}).get(name), list):
             shared["cues"][name] = shared["cues"][name] + words
@@ -66,6 +70,25 @@ def load_shared_files(path: str | Path | None = None) -> dict[str, Any]:
         if file.exists():
             shared[stem] = read_yaml(file) or {}
     return shared
+
+
+def load_language_files(path: str | Path | None, language: str) -> dict[str, Any]:
+    """The vocabulary files of one language's folder (`patterns/vi/numbers.yml`, …).
+
+    Raises:
+        CoopieError: the language has no folder.
+    """
+    root = patterns_dir(path) / language
+    if not root.is_dir():
+        raise errors.CoopieError(errors.E_LANGUAGE_MISSING.format(language=language,
+                                                                  path=root))
+    return {stem: read_yaml(root / f"{stem}.yml") or {} for stem in SHARED_FILES
+            if (root / f"{stem}.yml").exists()}
+
+
+def load_languages(path: str | Path | None = None) -> dict[str, Any]:
+    """How documents are routed to a language (patterns/languages.yml)."""
+    return read_yaml(patterns_dir(path) / "languages.yml") or {}
 
 
 def load_provinces(path: str | Path | None = None) -> list:

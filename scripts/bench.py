@@ -9,7 +9,8 @@ seen, which would flatter both sides.
 The same tokenizer/pipeline comparison runs on real article text too: the 70 labelled
 articles of ../shared/corpus (train and dev, read at run time, never copied), repeated up to
 --real-words words with every digit re-drawn in each repetition, so figures are new text
-each time while the prose is the prose of real news.
+each time while the prose is the prose of real news; and the same on the 9 Vietnamese
+articles (vi_dev) through the Vietnamese pipeline.
 
 Prints and writes to bench/results.json: words/second of (a) the bare tokenizer and (b) the
 full pipeline on one core, their ratio, seconds per component, peak RSS, the speed-up of
@@ -149,13 +150,15 @@ def corpus(words: int, seed: int) -> list[str]:
     return texts
 
 
-REAL_CORPUS = [ROOT.parent / "shared" / "corpus" / f"{name}.jsonl" for name in ("train", "dev")]
+REAL_CORPUS = tuple(ROOT.parent / "shared" / "corpus" / f"{name}.jsonl"
+                    for name in ("train", "dev"))
+REAL_CORPUS_VI = (ROOT.parent / "shared" / "corpus" / "vi_dev.jsonl",)
 
 
-def real_articles() -> list[str]:
-    """The texts of the labelled English articles, if ../shared/corpus is here."""
+def real_articles(paths: tuple[Path, ...] = REAL_CORPUS) -> list[str]:
+    """The texts of the labelled articles (English by default), if ../shared/corpus is here."""
     texts = []
-    for path in REAL_CORPUS:
+    for path in paths:
         if path.exists():
             texts += [json.loads(line)["text"] for line in
                       path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -300,6 +303,27 @@ def main() -> None:
     if articles:
         results["real_text"]["best_ratio"] = max(r["ratio"] for r in results["real_text"]["runs"])
         results["real_text"]["target_ratio"] = 0.1
+    # The same method on the Vietnamese articles (issue 14), through the Vietnamese pipeline;
+    # words are what whitespace separates (syllables), on both sides.
+    vi_articles = real_articles(REAL_CORPUS_VI) if args.real_words else []
+    results["real_text_vi"] = {"articles": len(vi_articles), "runs": []} if vi_articles \
+        else None
+    vi_nlp = pipeline.load(language="vi") if vi_articles else None
+    for repeat in range(args.repeats if vi_articles else 0):
+        tok_texts = real_corpus(vi_articles, args.real_words, seed=6000 + repeat)
+        pipe_texts = real_corpus(vi_articles, args.real_words, seed=7000 + repeat)
+        tok_wps = word_count(tok_texts) / time_tokenizer(tok_texts)
+        pipe_seconds, per_component, _ = time_pipeline(vi_nlp, pipe_texts)
+        pipe_wps = word_count(pipe_texts) / pipe_seconds
+        results["real_text_vi"]["runs"].append({
+            "words": word_count(pipe_texts),
+            "tokenizer_words_per_second": round(tok_wps),
+            "pipeline_words_per_second": round(pipe_wps),
+            "ratio": round(pipe_wps / tok_wps, 4),
+            "seconds_per_component": {k: round(v, 3) for k, v in per_component.items()},
+        })
+        print(f"Vietnamese real text, repeat {repeat + 1}: tokenizer {tok_wps:,.0f} w/s, "
+              f"pipeline {pipe_wps:,.0f} w/s, ratio {pipe_wps / tok_wps:.3f}", flush=True)
     best = max(results["runs"], key=lambda r: r["ratio"])
     results["best_ratio"] = best["ratio"]
     results["target_ratio"] = 0.125

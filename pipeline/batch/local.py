@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
+from contextlib import ExitStack
 from itertools import islice
 from typing import Iterable, Iterator
 
@@ -16,6 +17,7 @@ from pipeline.batch.sinks import Rendered, render
 from pipeline.batch.spec import PipelineSpec
 from pipeline.io.readers import InputDoc
 from pipeline.records import document_record
+from pipeline.routing import Pipelines, as_pipelines
 
 # Documents per task sent to a worker, and tasks in flight per worker: enough to keep every
 # worker busy, few enough that memory stays flat however long the input.
@@ -43,41 +45,50 @@ def prepare_doc(nlp: Language, source: InputDoc) -> Doc:
     return doc
 
 
-def extract_one(nlp: Language, source: InputDoc, max_chars: int) -> dict:
-    """The record of one document; any failure becomes its `error` (nothing is lost)."""
+def extract_one(pipelines: "Language | Pipelines", source: InputDoc, max_chars: int) -> dict:
+    """The record of one document, read by the pipeline of its language; any failure
+    becomes its `error` (nothing is lost)."""
     if source.error or source.text is None:
         return document_record(source)
     if len(source.text) > max_chars:
         return document_record(source, error=errors.E_TOO_LONG.format(
             doc_id=source.id, length=len(source.text), limit=max_chars))
+    pipelines = as_pipelines(pipelines)
+    language = pipelines.language_of(source.text)
     try:
+        nlp = pipelines.get(language)
         doc = nlp(prepare_doc(nlp, source))
-        return document_record(source, doc)
+        return document_record(source, doc, language=language)
     except Exception as err:  # noqa: BLE001 - any failure is reported, the batch goes on
-        return document_record(source, error=errors.E_PIPELINE_FAILED.format(
-            doc_id=source.id, reason=f"{type(err).__name__}: {err}"))
+        return document_record(source, language=language,
+                               error=errors.E_PIPELINE_FAILED.format(
+                                   doc_id=source.id, reason=f"{type(err).__name__}: {err}"))
 
 
 class ZonedExtractor:
     """Extracts chunks of documents inside memory zones of about ZONE_DOCS documents."""
 
-    def __init__(self, nlp: Language, max_chars: int, zone_docs: int = ZONE_DOCS,
-                 warm_docs: int = WARM_DOCS) -> None:
-        self.nlp, self.max_chars, self.zone_docs = nlp, max_chars, zone_docs
+    def __init__(self, pipelines: "Language | Pipelines", max_chars: int,
+                 zone_docs: int = ZONE_DOCS, warm_docs: int = WARM_DOCS) -> None:
+        self.pipelines = as_pipelines(pipelines)
+        self.max_chars, self.zone_docs = max_chars, zone_docs
         self.warm_left = warm_docs
-        self._zone = None
+        self._zone: ExitStack | None = None
         self._in_zone = 0
 
     def __call__(self, chunk: list[InputDoc]) -> list[dict]:
         """Plain records of a chunk (nothing of its Docs outlives the zone)."""
         if self.warm_left > 0:
             self.warm_left -= len(chunk)
-            return [extract_one(self.nlp, source, self.max_chars) for source in chunk]
+            return [extract_one(self.pipelines, source, self.max_chars) for source in chunk]
         if self._zone is None:
-            self._zone = self.nlp.memory_zone()
-            self._zone.__enter__()
+            # A zone in every pipeline loaded so far; one loaded later joins at the next.
+            self._zone = ExitStack()
+            for nlp in self.pipelines.loaded.values():
+                self._zone.enter_context(nlp.memory_zone())
         try:
-            records = [extract_one(self.nlp, source, self.max_chars) for source in chunk]
+            records = [extract_one(self.pipelines, source, self.max_chars)
+                       for source in chunk]
         except BaseException:
             self.close()
             raise
@@ -89,7 +100,7 @@ class ZonedExtractor:
     def close(self) -> None:
         """Leave the current zone, freeing its strings."""
         if self._zone is not None:
-            self._zone.__exit__(None, None, None)
+            self._zone.close()
             self._zone, self._in_zone = None, 0
 
 
@@ -100,7 +111,7 @@ def chunks(documents: Iterable[InputDoc], size: int = CHUNK_DOCS) -> Iterator[li
         yield chunk
 
 
-def run_in_process(nlp: Language, documents: Iterable[InputDoc], max_chars: int,
+def run_in_process(nlp: "Language | Pipelines", documents: Iterable[InputDoc], max_chars: int,
                    fmt: str, first_index: int) -> Iterator[Rendered]:
     """Rendered chunks, in this process."""
     extractor = ZonedExtractor(nlp, max_chars)

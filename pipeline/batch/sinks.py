@@ -20,7 +20,7 @@ from typing import IO, Any, Iterator
 
 from pipeline import errors
 
-CSV_COLUMNS = ["doc_index", "doc_id", "url", "published", "error", "warning", "metric",
+CSV_COLUMNS = ["doc_index", "doc_id", "lang", "url", "published", "error", "warning", "metric",
                "aggregate", "per", "value", "low", "high", "unit", "approx", "alt", "subject",
                "location_name", "province", "province_2025", "time_start", "time_end",
                "status", "evidence_start", "evidence_end", "evidence"]
@@ -40,7 +40,8 @@ def neutralise(cell: Any) -> Any:
 def claim_rows(index: int, record: dict[str, Any]) -> list[list[Any]]:
     """Flat CSV rows of one record: a row per claim, or one row with no claim fields."""
     text = record.get("text") or ""
-    base = [index, record["id"], record.get("url", ""), record.get("published", ""),
+    base = [index, record["id"], record.get("lang", ""), record.get("url", ""),
+            record.get("published", ""),
             record.get("error", ""), record.get("warning", "")]
     rows = []
     for claim in record.get("claims") or []:

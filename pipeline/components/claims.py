@@ -65,6 +65,9 @@ class DocumentContext:
     places: PlaceContext
     timing: TimeContext
     only_coop: str | None
+    # The text with organisation names blanked out, for status cues: "the Department of
+    # Planning", "Sở Kế hoạch và Đầu tư" name a plan nobody made.
+    cue_text: str = ""
     # Paragraph -> whether an estimate phrase opening it governs it (filled as claims need).
     estimated: dict[Span, bool] = field(default_factory=dict)
 
@@ -94,7 +97,18 @@ class DocumentContext:
                    places=PlaceContext.of(text, places, cues.national, cues.venue,
                                           doc._.outlet_province, doc._.published),
                    timing=timing,
-                   only_coop=names.pop() if len(names) == 1 else None)
+                   only_coop=names.pop() if len(names) == 1 else None,
+                   cue_text=_without_organisations(doc, text))
+
+
+def _without_organisations(doc: Doc, text: str) -> str:
+    """`text` with every ORG name replaced by as many underscores (offsets unchanged)."""
+    pieces, position = [], 0
+    for entity in doc.ents:
+        if entity.label_ == "ORG":
+            pieces += [text[position:entity.start_char], "_" * len(entity.text)]
+            position = entity.end_char
+    return "".join(pieces) + text[position:] if pieces else text
 
 
 def _is_conversion(text: str, amount: Mention, figure: Mention) -> bool:
@@ -107,7 +121,7 @@ class ClaimLinker(PatternDataComponent):
     """Turn figures into claims with metric, subject, location, time and status."""
 
     def load_data(self, patterns_dir: str | None) -> dict[str, Any]:
-        shared = resources.load_shared(patterns_dir)
+        shared = resources.load_shared(patterns_dir, self.nlp.lang)
         return {"cues": shared["cues"], "numbers": shared["numbers"]}
 
     def setup(self) -> None:
@@ -209,7 +223,7 @@ class ClaimLinker(PatternDataComponent):
                                metric in cues.period_metrics),
             "status": "target" if qualifiers.announces_plan(
                 text, sentence, figure, context.places.places, cues) else qualifiers.status(
-                    text, figure, clause, sentence, cues,
+                    context.cue_text or text, figure, clause, sentence, cues,
                     list_opening(text, context.sentences, sentence_index, context.figures),
                     self._paragraph_estimated(context, paragraph)),
             "evidence": {"start": sentence[0], "end": sentence[1]},

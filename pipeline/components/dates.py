@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline import resources
 from pipeline.components.base import PatternDataComponent
-from pipeline.extensions import add_candidate, doc_text
+from pipeline.extensions import CANDIDATES_KEY, add_candidate, doc_text
 from pipeline.normalize.dateline import dateline_day
 from pipeline.normalize.dates import TIME, YEAR, DateVocab, normalize_date
 from pipeline.normalize.numbers import _alternation
@@ -36,7 +36,7 @@ class DateFinder(PatternDataComponent):
     """Find dates, months, years, periods and relative dates."""
 
     def load_data(self, patterns_dir: str | None) -> dict[str, Any]:
-        return {"dates": resources.load_shared(patterns_dir)["dates"]}
+        return {"dates": resources.load_shared(patterns_dir, self.nlp.lang)["dates"]}
 
     def setup(self) -> None:
         vocab = self.vocab = DateVocab.from_data(self.data["dates"])
@@ -84,6 +84,8 @@ class DateFinder(PatternDataComponent):
             r"(?<![A-Z] )\b(?-i:[Tt]oday)\b",                                 # not "DA NANG Today"
             rf"{point}{YEAR}",                                                # early 2012, mid-2022
         ]
+        if vocab.forms:
+            forms = self._language_forms(vocab, month, year_range, period, weekday)
         self.pattern = re.compile(
             r"(?<![\w/.:-])(?:" + "|".join(f"(?:{form})" for form in forms) + r")(?![\w/]|-\d)",
             re.IGNORECASE,
@@ -95,7 +97,7 @@ class DateFinder(PatternDataComponent):
             vocab.relative_years, vocab.weekdays, months)
             for w in group} | {"the", "this", "last", "next", "rest", "today", "a", "one",
                                "two", "three", "four", "five", "ten", "first", "second",
-                               "third", "fourth"}
+                               "third", "fourth"} | set(vocab.start_words)
         self.date_start = re.compile(
             rf"(?<![\w/.:-])(?:\d|(?:{_alternation(sorted(first_words))})(?![\w]))",
             re.IGNORECASE)
@@ -106,12 +108,35 @@ class DateFinder(PatternDataComponent):
         self.clock_cue = re.compile(
             rf"(?<!\w)(?:{_alternation(vocab.not_dateline_cues)})\W*$", re.IGNORECASE)
 
+    @staticmethod
+    def _language_forms(vocab: DateVocab, month: str, year_range: str, period: str,
+                        weekday: str) -> list[str]:
+        """A language's own date forms (its dates.yml `forms`), placeholders filled in."""
+        months = [m for name in vocab.months for m in (name, name.capitalize())]
+        pieces = {
+            "<YEAR>": YEAR, "<TIME>": TIME, "<year_range>": year_range,
+            "<month>": rf"(?:{_alternation(months)})(?!\d)",
+            "<part>": rf"(?:{_alternation(list(vocab.year_parts))})(?![\w])",
+            "<point>": rf"(?:{_alternation(list(vocab.year_points))})",
+            "<period>": rf"(?:{period})", "<weekday>": rf"(?:{_alternation(vocab.weekdays)})",
+            "<relative>": rf"(?:{_alternation(list(vocab.relative_years))})(?![\w])",
+        }
+        filled = []
+        for form in vocab.forms:
+            for placeholder, piece in pieces.items():
+                form = form.replace(placeholder, piece)
+            filled.append(form)
+        return filled
+
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
         text = doc_text(doc)
         found = [(m.start(), m.end(), m.group()) for m in self._date_matches(text)]
+        counts = {(s.start_char, s.end_char) for s in doc.spans.get(CANDIDATES_KEY, [])
+                  if s.label_ == "COUNT"}
         found = [(start, end, surface) for start, end, surface in found
-                 if not (self.year_only.match(surface) and self._year_in_name(text, start, end))]
+                 if not (self.year_only.match(surface) and (
+                     self._year_in_name(text, start, end) or (start, end) in counts))]
         if not doc._.published:
             # No `published` given: the page's own dateline anchors relative dates.
             day = dateline_day(text, found, self.vocab, self.dateline_cue,

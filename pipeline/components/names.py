@@ -48,7 +48,7 @@ class NameFinder(PatternDataComponent):
         self.min_person_words = min_person_words
 
     def load_data(self, patterns_dir: str | None) -> dict[str, Any]:
-        names = resources.load_shared(patterns_dir)["names"]
+        names = resources.load_shared(patterns_dir, self.nlp.lang)["names"]
         provinces = [p["name"] for p in resources.load_gazetteer(patterns_dir)
                      if p["level"] == "province"]
         coop_names = {f"{file.path.stem}:cooperatives[{index}]":
@@ -61,6 +61,8 @@ class NameFinder(PatternDataComponent):
         names = self.data["names"]
         self.coop_names: dict[str, str] = self.data.get("coop_names", {})
         self.provinces = {fold_key(p) for p in self.data["provinces"]}
+        self.countries = {fold_key(spelling) for spellings in names["countries"].values()
+                          for spelling in spellings}
         self.surnames = frozenset(self.data["names"]["surnames"])
         heads = _alternation(names["coop_heads"])
         descriptive = _alternation(names["coop_descriptive_words"])
@@ -70,10 +72,26 @@ class NameFinder(PatternDataComponent):
         proper = rf"{CAP}(?:[ ]+\d{{1,2}}(?=[ ]+[A-Z]))?(?:(?:[ ]+|,[ ]+|[ ]+and[ ]+|[ ]+of[ ]+){CAP}(?:[ ]+\d{{1,2}}(?=[ ]+[A-Z]))?)*"
         # Descriptive words may be hyphenated: "agriculture-service co-op".
         described = rf"(?i:{descriptive})(?:-(?i:{descriptive}))*"
+        # A language whose names are led by their kind has no heads: no head-final search.
         self.coop = re.compile(
             rf"(?P<name>{proper}(?:[ ]+{described})*)[ ]+(?P<head>(?i:{heads}))(?![\w])"
-            rf"(?![ ]+[A-Z]|\s*-\s*\w)")
+            rf"(?![ ]+[A-Z]|\s*-\s*\w)") if names["coop_heads"] else None
         self.coop_stoplist = set(names["coop_name_stoplist"])
+        # Languages whose names are led by their kind ('HTX Nông nghiệp Tân Cương').
+        leads = names.get("coop_leads") or []
+        self.coop_lead = re.compile(
+            rf"(?<![\w])(?:{_alternation(leads)})(?![\w])") if leads else None
+        self.coop_not_after = re.compile(
+            rf"(?:^|[^\w])(?:{_alternation(names.get('coop_not_after') or ['(?!x)x'])})\s+$")
+        self.coop_name_words = {w.lower() for w in names.get("coop_name_words") or []}
+        self.coop_name_places = {w.lower() for w in names.get("coop_name_places") or []}
+        self.coop_name_joiners = {w.lower() for w in names.get("coop_name_joiners") or []}
+        org_leads = names.get("org_leads") or []
+        self.org_lead = re.compile(
+            rf"(?<![\w])(?:{_alternation(org_leads)})(?![\w])") if org_leads else None
+        self.org_level_after = re.compile(
+            rf"[ ]+(?:{_alternation(names.get('org_place_levels') or ['(?!x)x'])})(?![\w])")
+        self.org_place = re.compile(r"[ ]+((?:[^\W\d_][\w-]*)(?:[ ]+[^\W\d_][\w-]*){0,3})")
         self.head_words = {w.lower() for h in names["coop_heads"] for w in h.split()} | {
             "co-operatives", "co-operatives'", "cooperatives'", "co-ops"}
         org_heads = _alternation(names["org_heads"])
@@ -98,12 +116,18 @@ class NameFinder(PatternDataComponent):
     def __call__(self, doc: Doc) -> Doc:
         self._require_setup()
         text = doc_text(doc)  # Doc.text joins every token on each call: read it once
+        if self.coop_lead is not None:
+            self._add_led_coops(doc, text)
+        if self.org_lead is not None:
+            self._add_led_orgs(doc, text)
         self._add_coops(doc, text)
         people = self._add_people(doc, text)
         self._add_orgs(doc, text, people)
         return doc
 
     def _add_coops(self, doc: Doc, text: str) -> None:
+        if self.coop is None:
+            return
         for match in self.coop.finditer(text):
             head = match.group("head")
             if head.lower().endswith("s") and not head.lower().endswith("fund"):
@@ -117,6 +141,63 @@ class NameFinder(PatternDataComponent):
                                listed.group("head"))
                 start = match.start("name") + listed.end()
             self._add_coop(doc, text, start, match.end(), head)
+
+    def _add_led_coops(self, doc: Doc, text: str) -> None:
+        """Cooperative names led by their kind (`HTX Nông nghiệp Tân Cương`), with at least
+        one capitalised word that is no kind word (the proper name), and not only a place
+        (`Hợp tác xã Việt Nam` are the country's cooperatives)."""
+        for lead in self.coop_lead.finditer(text):
+            if self.coop_not_after.search(text, max(0, lead.start() - 20), lead.start()):
+                continue
+            end, proper = self._led_name_end(text, lead.end(), lead.end())
+            if proper and fold_key(text[lead.end():end]) in self.provinces | self.countries:
+                proper = False
+            if proper:
+                add_candidate(doc, lead.start(), end, "COOP",
+                              {"name": ascii_fold(text[lead.start():end])}, self.name)
+
+    def _add_led_orgs(self, doc: Doc, text: str) -> None:
+        """Organisations led by their kind (`Bộ Kế hoạch và Đầu tư`, `UBND tỉnh Kon Tum`,
+        `Liên minh Hợp tác xã tỉnh`): the name, then a level word and its place."""
+        for lead in self.org_lead.finditer(text):
+            end, _ = self._led_name_end(text, lead.end(), lead.end())
+            level = self.org_level_after.match(text, end)
+            if level:
+                end = level.end()
+                place = self.org_place.match(text, end)
+                if place and place.group(1)[:1].isupper():
+                    end = place.end()
+            add_candidate(doc, lead.start(), end, "ORG", None, self.name)
+
+    def _led_name_end(self, text: str, start: int, end: int) -> tuple[int, bool]:
+        """Where a name led by its kind ends, and whether it holds a proper name: from
+        `start`, capitalised words, each with the lower-case syllables of its word
+        (`Nông lâm nghiệp`), commune words before a capitalised place, `,` before another
+        kind word and `và` before a capitalised word."""
+        proper = False
+        words = NAME_WORD.finditer(text, start, min(len(text), start + 200))
+        word = next(words, None)
+        while word is not None and word.start() == end:  # only spaces or a comma between
+            following = next(words, None)
+            surface, lowered = word.group("word"), word.group("word").lower()
+            if self.coop_lead.match(text, word.start("word")):
+                break  # the next name starts
+            if word.group("gap").strip() and lowered not in self.coop_name_words:
+                break  # after ',' only another kind: 'Nông nghiệp, Dịch vụ'
+            if surface[:1].isupper():
+                proper = proper or lowered not in self.coop_name_words
+            elif lowered in self.coop_name_words and end > start:
+                pass
+            elif (lowered in self.coop_name_places or lowered in self.coop_name_joiners) \
+                    and following is not None and following.start() == word.end() \
+                    and following.group("word")[:1].isupper() \
+                    and not self.coop_lead.match(text, following.start("word")):
+                pass
+            else:
+                break
+            end = word.end()
+            word = following
+        return end, proper
 
     def _add_coop(self, doc: Doc, text: str, start: int, end: int, head: str) -> None:
         """One cooperative named from `start` to `end`, which ends with its `head` word."""
@@ -219,6 +300,8 @@ class NameFinder(PatternDataComponent):
         return spans
 
 
+# A word of a name and what stands before it: spaces, or a comma and spaces.
+NAME_WORD = re.compile(r"(?P<gap>[ ]*,?[ ]*)(?P<word>[^\W\d_][\w'’-]*)")
 LISTED_HEAD = re.compile(r"(?P<head>\b(?:Co-?operative|Cooperative))\s*,\s+")
 UNION_OF_COOPERATIVES = re.compile(r"\bUnion of (?:[A-Z][\w-]* )+Co-?operatives\b")
 

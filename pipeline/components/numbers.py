@@ -33,8 +33,7 @@ FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}\s")
 YEAR = re.compile(r"(?:19|20)\d{2}")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-IDENTIFIER_BEFORE = re.compile(r"([A-Za-z]+)\.?:?\s*$")
-WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+WORD_AFTER = re.compile(r"\s*([^\W\d_]+)")
 
 
 @Language.factory(
@@ -51,7 +50,7 @@ class NumberFinder(PatternDataComponent):
     """Find monetary amounts, percentages, physical quantities and counts."""
 
     def load_data(self, patterns_dir: str | None) -> dict[str, Any]:
-        shared = resources.load_shared(patterns_dir)
+        shared = resources.load_shared(patterns_dir, self.nlp.lang)
         return {key: shared[key] for key in ("numbers", "currencies", "units", "counted",
                                              "cues") if key in shared}
 
@@ -65,6 +64,9 @@ class NumberFinder(PatternDataComponent):
                             for s in surfaces}
         self.not_counted = {w.lower() for w in counted.get("not_counted", [])}
         self.identifier_words = {w.lower() for w in counted.get("identifier_words", [])}
+        self.identifier_before = re.compile(
+            rf"(?<![\w])(?:{_alternation(list(self.identifier_words) or ['(?!x)x'])})\.?:?\s*$",
+            re.IGNORECASE)
         self.stop_words = set(counted["stop_words"])
         self.modifier_joiners = set(counted["modifier_joiners"])
         self.anaphoric_nouns = {w.lower() for w in counted["anaphoric_nouns"]}
@@ -75,6 +77,11 @@ class NumberFinder(PatternDataComponent):
         self.per_unit = re.compile(r"\s+[\w-]+\s+(?:has|have|had)\b", re.IGNORECASE)
         heads = _alternation(counted["name_heads"])
         self.inside_name = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,6}}(?:{heads})\b")
+        # Where years are written with their word ('năm 2022'), '2036 hợp tác xã' counts.
+        self.counted_years = bool(counted.get("year_like_counts"))
+        self.per_one_before = re.compile(
+            rf"(?<![\w])(?:{_alternation(counted.get('per_one_before') or ['(?!x)x'])})\s+$",
+            re.IGNORECASE)
         self.bare_number_followers = {w.lower() for w in counted["bare_number_followers"]}
         self.place_units = set(counted.get("place_units", []))
         self.max_gap = int(counted["max_gap"])
@@ -107,6 +114,9 @@ class NumberFinder(PatternDataComponent):
                     for p in c.get("prefix", [])]
         approximators = [w for ws in self.numbers.approximators.values() for w in ws]
         self.reach = max(map(len, approximators)) + max(map(len, prefixes)) + 4
+        self.currency_scale = re.compile(
+            rf"(?:{_alternation(self.data['numbers'].get('currency_scales') or ['(?!x)x'])})$",
+            re.IGNORECASE)
         self.money_cues = [c for c in self.currencies.money_cues]
         self.money_cue = re.compile(
             rf"\b(?:{'|'.join(re.escape(c) for c in self.money_cues)})\b")
@@ -201,7 +211,7 @@ class NumberFinder(PatternDataComponent):
         follows and a money cue or a MONEY entity comes shortly before it."""
         if self._counted_unit(text, end) is not None:
             return False
-        if re.search(r"(?:tỷ|tỉ|triệu)$", text[start:end]):
+        if self.currency_scale.search(text, start, end):
             return True  # Vietnamese scale words are only used for đồng
         sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start))
         if last_money_end > sentence_start:
@@ -244,7 +254,8 @@ class NumberFinder(PatternDataComponent):
         digits = number.strip()
         after = text[end:end + 12]
         before = text[max(0, start - 14):start]
-        if YEAR.fullmatch(digits):
+        if YEAR.fullmatch(digits) and not (self.counted_years
+                                           and self._counted_unit(text, end) is not None):
             return False  # a year; the date finder decides whether it is a DATE
         if re.match(r"\s*[:/]", after) or before.endswith(":") or re.search(r":\s*$", before) \
                 and re.search(r"\d:\s*$", before):
@@ -260,14 +271,15 @@ class NumberFinder(PatternDataComponent):
         if previous_word and previous_word.group(1)[0].isupper() \
                 and self.inside_name.match(text, end, end + 120):
             return False  # 'the May 19 Agricultural ... Cooperative': part of a name
-        if re.fullmatch(r"(?i)one|1", digits) and self.per_unit.match(text, end, end + 40):
+        if re.fullmatch(r"(?i)one|1", digits) and (
+                self.per_unit.match(text, end, end + 40)
+                or self.per_one_before.search(text, max(0, start - 20), start)):
             return False  # 'one province has 220 cooperatives': per unit, no count (§5)
         hyphen_word = re.match(r"-([A-Za-z]+)", after)
         if hyphen_word and hyphen_word.group(1).lower() not in self.counted_nouns:
             return False  # 'three-star', '13-NQ'; but '9-member' counts
         # 'Plan No. 35', 'Decree 45', 'Hotline: 0913…' (but not 'of this number, 593').
-        identifier = IDENTIFIER_BEFORE.search(before)
-        if identifier and identifier.group(1).lower() in self.identifier_words:
+        if self.identifier_before.search(text[max(0, start - 30):start]):
             return False
         if re.fullmatch(r"0\d{2,}[.\s]?\d{3}[.\s]?\d{3,4}", digits):
             return False  # a phone number

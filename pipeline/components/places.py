@@ -81,12 +81,14 @@ class PlaceFinder(PatternDataComponent):
 
     def load_data(self, patterns_dir: str | None) -> dict[str, Any]:
         places = resources.load_gazetteer(patterns_dir)
-        names = resources.load_shared(patterns_dir)["names"]
+        shared = resources.load_shared(patterns_dir, self.nlp.lang)
+        names = shared["names"]
         compact = [{k: p[k] for k in ("name", "level", "province", "province_2025")}
                    for p in places]
         return {"places": compact, "countries": list(names["countries"]),
-                "outlets": resources.load_shared(patterns_dir).get("outlets", {}),
+                "outlets": shared.get("outlets", {}),
                 "admin_words": names["admin_words"],
+                "admin_words_before": names.get("admin_words_before") or {},
                 "not_place_words": names.get("not_place_words", [])}
 
     def setup(self) -> None:
@@ -107,6 +109,17 @@ class PlaceFinder(PatternDataComponent):
             rf"(?<![\w’'])((?:{NAME_WORD}\s){{0,3}}{NAME_WORD})\s+({commune_words})\b")
         self.not_place_words = set(self.data["not_place_words"]) | {"In", "At", "Of", "And",
                                                                     "From", "To", "On"}
+        # Languages that write the level before the name ('huyện Đăk Glei', ANNOTATION.md
+        # §5): the level word stays out of the span.
+        self.level_before = {word: level for level, words in
+                             (self.data.get("admin_words_before") or {}).items()
+                             for word in words}
+        before = "|".join(re.escape(w) for w in sorted(self.level_before, key=len,
+                                                       reverse=True))
+        self.admin_before = re.compile(rf"(?<![\w])({before})\s+$") if before else None
+        self.named_after_level = re.compile(
+            rf"(?<![\w])({before})\s+((?:{NAME_WORD}\s){{0,3}}{NAME_WORD})(?![\w])") \
+            if before else None
         self.hamlet_number = re.compile(r"\b([Hh]amlet|[Vv]illage)\s+(\d+[A-Z]?)\b")
         self.outlets = OutletProvinces.from_data(
             {p["province"] for p in self.data["places"] if p["level"] == "province"},
@@ -125,6 +138,8 @@ class PlaceFinder(PatternDataComponent):
         for span in matches:
             if span.label_ == "GPE":
                 self._add_place(doc, text, span, home)
+        if self.named_after_level is not None:
+            self._add_named_after_level(doc, text, home)
         self._add_communes(doc, text, home)
         return doc
 
@@ -154,6 +169,11 @@ class PlaceFinder(PatternDataComponent):
     def _add_place(self, doc: Doc, text: str, span: Span, home: Counter[str]) -> None:
         after = self.admin_after.match(text[span.end_char:span.end_char + 20])
         level = self.level_of_word.get(after.group(1)) if after else None
+        if self.admin_before is not None:
+            before = self.admin_before.search(text, max(0, span.start_char - 12),
+                                              span.start_char)
+            if before:
+                level = self.level_before[before.group(1)]
         place = self._choose(self.index.get(span.id_, []), level, home)
         if place is None:
             return
@@ -167,6 +187,33 @@ class PlaceFinder(PatternDataComponent):
         norm = {"name": name, "province": place["province"], "level": level or place["level"],
                 "province_2025": place["province_2025"]}
         add_candidate(doc, span.start_char, end, "GPE", norm, self.name)
+
+    def _add_named_after_level(self, doc: Doc, text: str, home: Counter[str]) -> None:
+        """'huyện Krông Ana', 'thị trấn Buôn Trấp': the capitalised words after a level word,
+        looked up without diacritics (spellings vary: Đăk/Đắk), the longest name first; a
+        commune the gazetteer lacks is still a commune of the article's province."""
+        for match in self.named_after_level.finditer(text):
+            level = self.level_before[match.group(1)]
+            words = match.group(2).split()
+            # NAME_WORD's letter range holds lower-case accented letters too: 'xã đã chia'.
+            capitalised = next((i for i, w in enumerate(words) if not w[:1].isupper()),
+                               len(words))
+            words = words[:capitalised]
+            for size in range(len(words), 0, -1):
+                name = " ".join(words[:size])
+                place = self._choose(self.index.get(fold_key(name), []), level, home)
+                if place is not None and place["level"] in (level, "province") or \
+                        place is None and level == "commune" and size == len(words):
+                    break
+            else:
+                continue
+            start = match.start(2)
+            norm = {"name": place["name"] if place else ascii_fold(name),
+                    "province": place["province"] if place else (
+                        home.most_common(1)[0][0] if home else None),
+                    "level": level,
+                    "province_2025": place["province_2025"] if place else None}
+            add_candidate(doc, start, start + len(name), "GPE", norm, self.name)
 
     def _add_communes(self, doc: Doc, text: str, home: Counter[str]) -> None:
         for match in self.commune_before_word.finditer(text):

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 PART_GLOB = "part-*.parquet"
-TOP_LEVEL = ("id", "url", "published", "published_source", "error", "warning")
+TOP_LEVEL = ("id", "lang", "url", "published", "published_source", "error", "warning")
 ENTITY = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("label", pa.string()),
                     ("text", pa.string()), ("norm", pa.string())])
 CLAIM = pa.struct([

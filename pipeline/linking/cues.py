@@ -9,15 +9,20 @@ from typing import Any
 from pipeline.linking.timing import TimeCues
 
 
+NEVER = r"(?!x)x"
+
+
 def words_regex(words: list[str]) -> re.Pattern[str]:
-    """Whole-word, case-insensitive alternation of cue words, longest first."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Whole-word, case-insensitive alternation of cue words, longest first; an empty list
+    (a language without such cues) matches nothing."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) \
+        or NEVER
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 def _regex_list(patterns: list[str], before: str = "", after: str = "") -> re.Pattern[str]:
     """An alternation of regexes given in cues.yml, wrapped in `before`/`after`."""
-    return re.compile(rf"{before}(?:{'|'.join(patterns)}){after}", re.IGNORECASE)
+    return re.compile(rf"{before}(?:{'|'.join(patterns) or NEVER}){after}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -122,5 +127,7 @@ class ClaimCues:
                 history=_regex_list(cues["history_cues"], after=r"\s*$"),
                 horizon=_regex_list(cues["horizon_cues"], r"\b", r"\s*$"),
                 to_present=_regex_list(cues["to_present_cues"], r"\s*", r"\b"),
-                range_start=re.compile(r"\b(?:from|since)\s+(?:the\s+)?$", re.IGNORECASE)),
+                range_start=re.compile(
+                    rf"{words_regex(cues['range_start_cues']).pattern}\s+(?:the\s+)?$",
+                    re.IGNORECASE)),
         )

@@ -139,11 +139,13 @@ def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: Claim
     Y") covers the figure too; `paragraph_estimated`: the paragraph opens with an estimate
     phrase that governs it (see `opening_estimate`)."""
     scope = text[sentence[0]:clause[1]]
-    if cues.estimate.search(scope) or list_opening and cues.estimate.search(
-            text, *list_opening):
+    if cues.estimate.search(scope) or list_opening and _opens_list(
+            text, list_opening, cues.estimate, cues):
         return "estimate"
     if paragraph_estimated:
         return "estimate"
+    if list_opening and _opens_list(text, list_opening, cues.target, cues):
+        return "target"
     targeted = any(m.start() < figure.start - sentence[0]
                    or m.group(0).lower() not in cues.target_nouns
                    for m in cues.target.finditer(scope))
@@ -151,6 +153,17 @@ def status(text: str, figure: Mention, clause: Span, sentence: Span, cues: Claim
             text[max(clause[0], figure.start - OLD_VALUE_REACH):figure.start]):
         return "target"
     return "actual"
+
+
+def _opens_list(text: str, opening: Span, cue: re.Pattern[str], cues: ClaimCues) -> bool:
+    """A cue in the opening of a list covers its items when it comes before any metric
+    word ("Năm 2023, tỉnh phấn đấu: A; B; C"); after one it is that clause's own ("Doanh thu
+    ước đạt A; thu nhập B": B is actual; ANNOTATION.md §5)."""
+    found = cue.search(text, *opening)
+    if not found:
+        return False
+    return not any(metric.search(text, opening[0], found.start())
+                   for metric in cues.money_metrics.values())
 
 
 def opening_estimate(text: str, opening: Span, cues: ClaimCues) -> bool:

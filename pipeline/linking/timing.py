@@ -129,13 +129,15 @@ class TimeContext:
         for sentence in self.sentences:
             opening = next((d for d in self.dates if sentence[0] <= d.start < sentence[1]
                             and is_opening(text, sentence, d, self.figures)
-                            and not is_history(text, d, self.cues)), None)
+                            and not is_history(text, d, self.cues)
+                            and not is_comparison(text, d, self.cues)), None)
             self.openings.append(opening)
             self.says_now.append(bool(self.cues.now.search(text, *sentence)))
             first_figure = next((f.start for f in self.figures
                                  if sentence[0] <= f.start < sentence[1]), sentence[1])
             self.leading.append(next((d for d in self.dates
-                                      if sentence[0] <= d.start < first_figure), None))
+                                      if sentence[0] <= d.start < first_figure
+                                      and not is_comparison(text, d, self.cues)), None))
 
 
 def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
@@ -147,6 +149,13 @@ def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
     own = sentence_date(text, figure, sentence, context.dates, context.figures, cues)
     if own is not None:
         return _to_present(text, own, anchor, cues) or own.norm
+    # "Currently" means the published day; with none known, a date governing the sentence
+    # from before ("Tính đến 31/12/2022, số HTX hiện có ...; vùng X có ...") still holds.
+    # A piece of a ";" list takes the date leading the list, before any "currently" of its
+    # own: "Tính đến 31/12/2022, số HTX hiện có của vùng A có X; vùng B có Y".
+    listed = _list_date(context, sentence_index)
+    if listed is not None:
+        return _to_present(text, listed, anchor, cues) or listed.norm
     if context.says_now[sentence_index]:
         return anchor
     # The latest governing marker among the paragraph's earlier sentences; across a ";" (or
@@ -171,6 +180,18 @@ def claim_time(context: TimeContext, figure: Mention, sentence_index: int,
     # A headline reports what is true when it is published.
     if context.headline[0] <= figure.start < context.headline[1]:
         return anchor
+    return None
+
+
+def _list_date(context: TimeContext, sentence_index: int) -> Mention | None:
+    """The date leading the ";" list a sentence continues, if any."""
+    index = sentence_index - 1
+    while index >= 0 and ";" in context.text[context.sentences[index][1]:
+                                             context.sentences[index + 1][0]]:
+        leading = context.openings[index] or context.leading[index]
+        if leading is not None:
+            return leading
+        index -= 1
     return None
 
 

@@ -37,6 +37,11 @@ class DateVocab:
     year_span_openers: list[str]
     dateline_cues: list[str]
     not_dateline_cues: list[str]
+    # A language whose dates the built-in English forms do not read gives its own: regex
+    # templates over <YEAR>, <TIME>, <month>, <part>, <point>, <period>, <relative>,
+    # <weekday>, <year_range>, tried in order, and the words a date may start with.
+    forms: list[str] = field(default_factory=list)
+    start_words: list[str] = field(default_factory=list)
     month: str = field(init=False)
     part: str = field(init=False)
     point: str = field(init=False)
@@ -63,6 +68,8 @@ class DateVocab:
             year_span_openers=[w.lower() for w in data["year_span_openers"]],
             dateline_cues=list(data["dateline_cues"]),
             not_dateline_cues=list(data["not_dateline_cues"]),
+            forms=[str(form) for form in data.get("forms") or []],
+            start_words=[str(word) for word in data.get("start_words") or []],
         )
 
 
@@ -191,6 +198,12 @@ def _resolve(lowered: str, anchor: tuple[date, bool] | None,
     numeric = re.search(r"\b(\d{1,2})([/-])(\d{1,2})\2(\d{4})\b", lowered)
     if numeric:
         day = _calendar_day(int(numeric[1]), int(numeric[3]), int(numeric[4]))
+        return _interval(day, day)
+    day_month = re.search(r"(?:^|\s)(\d{1,2})/(\d{1,2})$", lowered)
+    if day_month and not re.search(rf"\b{YEAR}\b", lowered):
+        if not anchor:
+            return None  # "7/4" with no year: the published day's year
+        day = date(anchor[0].year, int(day_month[2]), int(day_month[1]))
         return _interval(day, day)
     spelled = re.search(
         rf"({vocab.month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{YEAR}|\d{{1,2}}(?:st|nd|rd|th)?"

@@ -29,6 +29,9 @@ class NumberVocab:
     range_joiners: list[str]
     glued_money_scales: dict[str, float] = field(default_factory=dict)
     approximators_after: dict[str, list[str]] = field(default_factory=dict)
+    # ',' where the language always writes decimals with a comma and groups with '.'
+    # (Vietnamese: `1,635 tỷ`, `29.378`); None where the context decides (English news).
+    decimal_mark: str | None = None
     word_number: str = field(init=False)
     number: str = field(init=False)
     scale: str = field(init=False)
@@ -75,6 +78,7 @@ class NumberVocab:
                                  (data.get("approximators_after") or {}).items()},
             glued_money_scales={k.lower(): float(v)
                                 for k, v in (data.get("glued_money_scales") or {}).items()},
+            decimal_mark=data.get("decimal_mark"),
         )
 
     def approx_kind(self, text: str, after: str = "") -> str:
@@ -110,7 +114,7 @@ class NumberVocab:
             scale_word, glued = match.group("scale"), match.group("glued")
             scale = self.scale_words[scale_word.lower()] if scale_word else \
                 self.glued_money_scales[glued.lower()] if glued else None
-            value = parse_digits(raw, scaled=scale is not None)
+            value = parse_digits(raw, scaled=scale is not None, decimal_mark=self.decimal_mark)
             if value is None:
                 value = self.word_value(raw)
             if value is not None:
@@ -120,18 +124,27 @@ class NumberVocab:
         return [value * (scale or 1.0) for value, scale in found]
 
 
-def parse_digits(raw: str, scaled: bool = False) -> float | None:
+def parse_digits(raw: str, scaled: bool = False, decimal_mark: str | None = None
+                 ) -> float | None:
     """Parse a digit string with '.' or ',' as grouping or decimal separator.
 
     Args:
         raw: e.g. '1.791.510', '2,800', '6,75', '4.56', '02'.
         scaled: a scale word follows ('4.560 billion'); a single '.' then is a decimal point.
+        decimal_mark: the language's one decimal mark, when it has one; the other mark
+            then only groups digits.
     Returns:
         The value, or None if `raw` holds no digits.
     """
     raw = raw.strip()
     if not raw or not raw[0].isdigit():
         return None
+    if decimal_mark in (".", ","):
+        grouping = "," if decimal_mark == "." else "."
+        try:
+            return float(raw.replace(grouping, "").replace(decimal_mark, "."))
+        except ValueError:
+            return None
     dots, commas = raw.count("."), raw.count(",")
     if dots and commas:
         decimal = "." if raw.rfind(".") > raw.rfind(",") else ","

@@ -19,7 +19,7 @@ from pipeline.io.readers import output_lines
 
 # Column order of each table: the INSERT statements below follow it.
 DOCUMENT_COLUMNS = {
-    "doc_id": "VARCHAR PRIMARY KEY", "url": "VARCHAR", "outlet": "VARCHAR",
+    "doc_id": "VARCHAR PRIMARY KEY", "lang": "VARCHAR", "url": "VARCHAR", "outlet": "VARCHAR",
     "published": "DATE", "error": "VARCHAR", "source_file": "VARCHAR"}
 ENTITY_COLUMNS = {
     "doc_id": "VARCHAR", "start_char": "INTEGER", "end_char": "INTEGER", "label": "VARCHAR",
@@ -99,7 +99,8 @@ def structure_problem(structure: Any) -> str | None:
 
 # The typed shape DuckDB reads each record into, parsing it once.
 RECORD_SHAPE = json.dumps({
-    "id": "VARCHAR", "url": "VARCHAR", "published": "VARCHAR", "error": "VARCHAR",
+    "id": "VARCHAR", "lang": "VARCHAR", "url": "VARCHAR", "published": "VARCHAR",
+    "error": "VARCHAR",
     "text": "VARCHAR",
     "entities": [{"start": "INTEGER", "end": "INTEGER", "label": "VARCHAR", "text": "VARCHAR",
                   "norm": "JSON"}],
@@ -132,7 +133,8 @@ SELECT d.doc_id FROM documents d JOIN batch b ON d.url = b.url
 """
 INSERT_DOCUMENTS = f"""
 INSERT INTO documents
-SELECT b.doc_id, b.url, {OUTLET}, {_day('b.r.published')}, b.r.error, $source FROM batch b
+SELECT b.doc_id, b.r.lang, b.url, {OUTLET}, {_day('b.r.published')}, b.r.error, $source
+FROM batch b
 """
 INSERT_ENTITIES = """
 INSERT INTO entities
