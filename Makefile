@@ -23,11 +23,12 @@ run: model
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## model: build the pipeline into models/coopie-en (coopie extract then loads it in ~0.6 s)
-model: models/coopie-en/meta.json
+## model: build the pipelines into models/coopie-en and models/coopie-vi (coopie extract then
+## loads one in ~0.6 s)
+model: models/coopie-en/meta.json models/coopie-vi/meta.json
 
-models/coopie-en/meta.json: $(STAMP) pipeline/config.cfg $(shell find patterns pipeline -type f -not -name "*.pyc")
-	$(BIN)/coopie build -o models/coopie-en
+models/coopie-%/meta.json: $(STAMP) pipeline/config.cfg $(shell find patterns pipeline -type f -not -name "*.pyc")
+	$(BIN)/coopie build --language $* -o models/coopie-$*
 
 ## package: the installable model package dist/en_coopie-<version>-py3-none-any.whl
 package: model
@@ -47,7 +48,7 @@ gazetteer: $(STAMP)
 	$(BIN)/python scripts/build_gazetteer.py
 
 clean:
-	rm -rf $(VENV) models/coopie-en dist eval out.jsonl
+	rm -rf $(VENV) models/coopie-en models/coopie-vi dist eval out.jsonl
 
 ## bench: speed and memory targets of issues 5 and 13 (writes bench/results.json, bench/store.json)
 bench: model

@@ -178,21 +178,30 @@ def show(
     typer.echo(f"wrote {path}: {len(records)} documents ({failed} with errors)", err=True)
 
 
+class Lang(str, Enum):
+    en = "en"
+    vi = "vi"
+
+
 @app.command(epilog=_examples(
     'coopie build -o models/coopie-en',
+    'coopie build --language vi -o models/coopie-vi',
 ))
 def build(
-    output: Path = typer.Option(Path("models/coopie-en"), "--output", "-o",
-                                help="Folder to write the pipeline to."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder to write the "
+                                          "pipeline to.", show_default="models/coopie-<language>"),
+    language: Lang = typer.Option(Lang.en, "--language", help="en, or vi for the Vietnamese "
+                                  "pipeline."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
     debug: bool = DEBUG,
 ) -> None:
     """Build the pipeline from config.cfg and patterns/ and save it (`make model`)."""
-    from pipeline.loading import build as build_pipeline, save
+    from pipeline.loading import build as build_pipeline, default_model_dir, save
 
     _set_debug(debug)
     try:
-        path = save(build_pipeline(patterns), output)
+        path = save(build_pipeline(patterns, language.value),
+                    output or default_model_dir(language.value))
     except errors.CoopieError as err:
         _fail(err)
         return
@@ -561,9 +570,14 @@ def patterns_check(
         count = len(files)
         with_examples = [file for file in files if file.curated("examples")]
         if not problems and with_examples:
-            nlp = build(root)
+            from pipeline.language import language_rule
+            from pipeline.routing import Pipelines
+
+            # Each example is read by the pipeline of its language.
+            pipelines = Pipelines(build(root), lambda language: build(root, language),
+                                  language_rule(str(root)))
             for file in with_examples:
-                problems += example_failures(nlp, file)
+                problems += example_failures(pipelines, file)
     except errors.CoopieError as err:
         _fail(err)
         return

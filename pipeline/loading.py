@@ -27,7 +27,7 @@ def default_model_dir(language: str = "en") -> Path:
     """models/coopie-en, models/coopie-vi."""
     return MODELS_DIR / f"coopie-{language}"
 CUSTOM_COMPONENTS = ("coopie_numbers", "coopie_dates", "coopie_places", "coopie_names",
-                     "coopie_entity_resolver")
+                     "coopie_entity_resolver", "coopie_claims")
 log = logging.getLogger(__name__)
 
 

@@ -39,3 +39,29 @@ def test_load_rebuilds_a_stale_model(nlp, tmp_path):
     meta_file.write_text(json.dumps(meta))
     fresh = load(path)
     assert fresh.meta["coopie_patterns_hash"] != "stale"
+
+
+def test_a_stale_model_whose_data_the_code_no_longer_reads_is_rebuilt(nlp, tmp_path):
+    """A model built from older patterns may lack a cue list the code now needs: it is
+    rebuilt from its meta's hash, never loaded (loading it would fail in the component)."""
+    path = save(nlp, tmp_path / "coopie-en")
+    data_file = path / "coopie_claims" / "data.json"
+    data = json.loads(data_file.read_text())
+    del data["cues"]["range_start_cues"]
+    data_file.write_text(json.dumps(data))
+    meta = json.loads((path / "meta.json").read_text())
+    meta["coopie_patterns_hash"] = "older"
+    (path / "meta.json").write_text(json.dumps(meta))
+    fresh = load(path)
+    doc = fresh("From 2020 to present, the province set up 40 cooperatives.")
+    assert [c["value"] for c in doc._.claims] == [40]
+
+
+def test_the_vietnamese_model_is_built_and_loaded_like_the_english_one(tmp_path):
+    from pipeline.loading import build
+
+    path = save(build(language="vi"), tmp_path / "coopie-vi")
+    again = load(path, language="vi")
+    assert again.lang == "vi" and again.meta["coopie_patterns_hash"]
+    doc = again("Toàn tỉnh có 1.245 hợp tác xã.")
+    assert [(e.label_, e._.norm["value"]) for e in doc.ents] == [("COUNT", 1245)]

@@ -99,6 +99,8 @@ def test_vietnamese_dates(vi_nlp):
             ("Chiều 7/4", {"start": "2024-04-07", "end": "2024-04-07"}),
         "Tính đến tháng 10/2023, có 1.500 thành viên.":
             ("tháng 10/2023", {"start": "2023-10-01", "end": "2023-10-31"}),
+        "Ngày 12-6-2023, UBND tỉnh tổ chức hội nghị.":
+            ("Ngày 12-6-2023", {"start": "2023-06-12", "end": "2023-06-12"}),
     }
     for text, expected in cases.items():
         dates = [(t, n) for label, t, n in ents(vi_nlp, text, published) if label == "DATE"]
@@ -136,6 +138,13 @@ def test_vietnamese_claims_metric_aggregate_per_and_status(vi_nlp):
     assert shaped == [("org_count", 30, "total", None, "target", year, "Nghe An"),
                       ("revenue", 4000000000, "average", "year", "target", year, "Nghe An"),
                       ("income", 70000000, "average", "year", "target", year, "Nghe An")]
+
+
+def test_rates_written_with_slashes(vi_nlp):
+    found = claims(vi_nlp, "Lợi nhuận của các HTX đạt 250 triệu đồng/HTX/năm; thu nhập của "
+                           "thành viên 5 triệu đồng/người/tháng.")
+    assert [(c["metric"], c["aggregate"], c["per"]) for c in found] == [
+        ("profit", "average", "year"), ("income", "average", "month")]
 
 
 def test_a_cue_inside_one_clause_does_not_carry_past_the_semicolon(vi_nlp):
@@ -199,3 +208,27 @@ def test_patterns_try_reads_vietnamese():
     assert result.exit_code == 0, result.output
     assert "41" in result.output and "Yen Thanh" in result.output
     assert "org_count" in result.output
+
+
+def test_a_province_file_takes_vietnamese_cue_words_and_examples(tmp_path):
+    import shutil
+
+    from pipeline.resources import DEFAULT_PATTERNS_DIR
+
+    patterns = tmp_path / "patterns"
+    shutil.copytree(DEFAULT_PATTERNS_DIR, patterns)
+    file = patterns / "provinces" / "ha-tinh.yml"
+    text = file.read_text(encoding="utf-8")
+    text = text.replace("cues: {}", "cues:\n  target_cues: [quyết tâm]", 1)
+    text = text.replace("examples: []", """examples:
+  - text: "Huyện Can Lộc quyết tâm thành lập thêm 12 HTX."
+    entities: [[GPE, Can Lộc], [COUNT, "12"]]
+    claims: [{metric: org_count, value: 12, status: target, province: Ha Tinh}]""", 1)
+    file.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["patterns", "check", str(file), "--patterns", str(patterns)])
+    assert result.exit_code == 0, result.output
+    # without the local cue word the same example fails: the word is what makes it a plan
+    file.write_text(text.replace("target_cues: [quyết tâm]", "target_cues: []"),
+                    encoding="utf-8")
+    failing = runner.invoke(app, ["patterns", "check", str(file), "--patterns", str(patterns)])
+    assert failing.exit_code == 1 and "status" in failing.output

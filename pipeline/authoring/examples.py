@@ -10,6 +10,7 @@ from spacy.language import Language
 from pipeline.authoring.check import Problems
 from pipeline.authoring.provinces import ProvinceFile
 from pipeline.evaluation.scoring import close
+from pipeline.routing import Pipelines, as_pipelines
 
 CLAIM_FIELDS = {"province": ("location", "province"),
                 "province_2025": ("location", "province_2025"),
@@ -27,11 +28,14 @@ def _claim_matches(expected: dict[str, Any], claim: dict[str, Any]) -> bool:
     return all(close(value, _claim_value(claim, key)) for key, value in expected.items())
 
 
-def example_failures(nlp: Language, file: ProvinceFile) -> list[str]:
-    """One problem line per expectation of the file's examples that the pipeline misses."""
+def example_failures(pipelines: "Language | Pipelines", file: ProvinceFile) -> list[str]:
+    """One problem line per expectation of the file's examples that the pipeline of the
+    example's language misses (English or Vietnamese examples alike)."""
     problems = Problems(file)
+    pipelines = as_pipelines(pipelines)
     for index, example in enumerate(file.curated("examples")):
         key = f"examples[{index}]"
+        nlp = pipelines.get(pipelines.language_of(example["text"]))
         doc = nlp.make_doc(example["text"])
         doc._.published = example.get("published")
         doc = nlp(doc)
