@@ -232,3 +232,12 @@ def test_a_province_file_takes_vietnamese_cue_words_and_examples(tmp_path):
                     encoding="utf-8")
     failing = runner.invoke(app, ["patterns", "check", str(file), "--patterns", str(patterns)])
     assert failing.exit_code == 1 and "status" in failing.output
+
+
+def test_what_a_count_is_the_number_of_and_support_per_unit(vi_nlp):
+    found = claims(vi_nlp, "Năm 2022, tổng số thành viên của các HTX là 45.600 người; các HTX "
+                           "thu hút hơn 6 triệu thành viên.")
+    assert [(c["metric"], c["value"], c["approx"]) for c in found] == [
+        ("member_count", 45600, "exact"), ("member_count", 6000000, "over")]
+    # support each new cooperative gets is a policy, no figure of the economy (§5)
+    assert claims(vi_nlp, "UBND tỉnh hỗ trợ mỗi HTX thành lập mới 30 triệu đồng.") == []

@@ -41,6 +41,7 @@ class ClaimCues:
     change_after: re.Pattern[str]
     phrasal_verbs: frozenset[str]
     price: re.Pattern[str]
+    amount_trailer: re.Pattern[str]
     worker_jobs: re.Pattern[str]
     earners: re.Pattern[str]
     average: re.Pattern[str]
@@ -90,6 +91,7 @@ class ClaimCues:
             change_after=_regex_list(cues["change_after_cues"], r"^\s*", r"\b"),
             phrasal_verbs=frozenset(w.lower() for w in cues["not_change_before"]),
             price=_regex_list(cues["price_cues"], r"^\s*"),
+            amount_trailer=_regex_list(cues["amount_trailers"], r"^\s*"),
             worker_jobs=words_regex(cues["worker_lead_cues"]),
             earners=words_regex(cues["earner_words"]),
             average=words_regex(cues["average_cues"]),
@@ -106,7 +108,7 @@ class ClaimCues:
             old_value=words_regex(cues["old_value_cues"]),
             national=words_regex(cues["national_cues"]),
             counted_before={
-                metric: re.compile(r"\b(?:number|total)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                metric: re.compile(rf"(?:{cues['counted_before_lead']})(?:[\w-]+\s+){{0,2}}?"
                                    rf"{words_regex(words).pattern}", re.IGNORECASE)
                 for metric, words in cues["counted_before"].items()},
             stand_in=re.compile(rf"\s*{words_regex(cues['stand_in_nouns']).pattern}",

@@ -93,7 +93,7 @@ def figure_metric(text: str, figure: Mention, lead_in: str,
         unit = norm.get("currency") or "VND"
         if changed:
             return "change", unit
-        if cues.price.search(re.sub(r"^\s*(?:\([^)]*\)|đồng|dong)", "", trail)):
+        if cues.price.search(cues.amount_trailer.sub("", trail, count=1)):
             return "other", unit
         after = METRIC_AFTER.match(text, figure.end, figure.end + TRAIL_CHARS + 20)
         named_after = next((metric for word in (after.groups() if after else ())
