@@ -21,6 +21,8 @@ CONFIG_PATH = Path(__file__).resolve().parent / "config.cfg"
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 DEFAULT_MODEL_DIR = MODELS_DIR / "coopie-en"
 LANGUAGES = ("en", "vi")
+# Tokenizer settings a language needs beyond config.cfg's.
+TOKENIZER_SETTINGS = {"vi": {"split_number_pairs": True}}
 
 
 def default_model_dir(language: str = "en") -> Path:
@@ -57,6 +59,7 @@ def build(patterns_dir: str | Path | None = None, language: str = "en") -> Langu
         resources.load_language_files(folder, language)  # a clear error if it has none
     config = Config().from_disk(CONFIG_PATH)
     config["nlp"]["lang"] = language
+    config["nlp"]["tokenizer"].update(TOKENIZER_SETTINGS.get(language, {}))
     for name in CUSTOM_COMPONENTS:
         config["initialize"]["components"].setdefault(name, {})["patterns_dir"] = folder
     config["initialize"]["components"]["gazetteer_ruler"]["patterns"]["patterns_dir"] = folder

@@ -30,12 +30,19 @@ LONG_RUN = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 
 
 @registry.tokenizers("coopie.tokenizer.v1")
-def make_tokenizer() -> Callable[[Language], "GuardedTokenizer"]:
-    """spaCy's default tokenizer with one more infix: '.' between a digit and a capital."""
+def make_tokenizer(split_number_pairs: bool = False) -> Callable[[Language], "GuardedTokenizer"]:
+    """spaCy's default tokenizer with one more infix: '.' between a digit and a capital.
+
+    Args:
+        split_number_pairs: also split '/' between digits, where "38/45 HTX" is two counts
+            (Vietnamese, ANNOTATION.md §5); a date "31/12/2022" then spans five tokens.
+    """
 
     def create(nlp: Language) -> GuardedTokenizer:
         defaults = nlp.Defaults
         infixes = list(defaults.infixes) + [r"(?<=[0-9])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹ])"]
+        if split_number_pairs:
+            infixes.append(r"(?<=[0-9])/(?=[0-9])")
         # "VND 700m." ends a sentence with a money scale, not the abbreviation "m.".
         rules = dict(defaults.tokenizer_exceptions)
         rules.update({f"{letter}.": [{ORTH: letter}, {ORTH: "."}] for letter in ("m", "k")})

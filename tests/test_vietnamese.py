@@ -241,3 +241,17 @@ def test_what_a_count_is_the_number_of_and_support_per_unit(vi_nlp):
         ("member_count", 45600, "exact"), ("member_count", 6000000, "over")]
     # support each new cooperative gets is a policy, no figure of the economy (§5)
     assert claims(vi_nlp, "UBND tỉnh hỗ trợ mỗi HTX thành lập mới 30 triệu đồng.") == []
+
+
+def test_pairs_ranges_and_relative_months(vi_nlp):
+    found = ents(vi_nlp, "Năm 2023 có 38/45 HTX xếp loại tốt; mỗi năm thành lập mới từ 10 "
+                         "đến 15 HTX; tháng 6 năm nay có 5 HTX mới.", published="2024-03-01")
+    counts = [(t, n["value"], n["low"], n["high"], n["unit"]) for label, t, n in found
+              if label == "COUNT"]
+    assert counts[:3] == [("38", 38, None, None, "cooperative"),
+                          ("45", 45, None, None, "cooperative"),
+                          ("10 đến 15", None, 10, 15, "cooperative")]
+    assert ("DATE", "tháng 6 năm nay", {"start": "2024-06-01", "end": "2024-06-30"}) in found
+    # only the part of a pair gives a claim
+    values = [c["value"] for c in claims(vi_nlp, "Năm 2023 có 38/45 HTX xếp loại tốt.")]
+    assert values == [38]

@@ -32,6 +32,7 @@ BETWEEN_BEFORE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 YEAR_FIRST = re.compile(r"\s*(?:19|20)\d{2}\s")
 YEAR = re.compile(r"(?:19|20)\d{2}")
+SLASH_PAIR = re.compile(r"(?<![\w./-])(\d{1,3}(?:\.\d{3})+|\d+)/(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/])")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 WORD_AFTER = re.compile(r"\s*([^\W\d_]+)")
 
@@ -79,6 +80,7 @@ class NumberFinder(PatternDataComponent):
         self.inside_name = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,6}}(?:{heads})\b")
         # Where years are written with their word ('năm 2022'), '2036 hợp tác xã' counts.
         self.counted_years = bool(counted.get("year_like_counts"))
+        self.slash_pairs = bool(counted.get("slash_pairs"))
         self.per_one_before = re.compile(
             rf"(?<![\w])(?:{_alternation(counted.get('per_one_before') or ['(?!x)x'])})\s+$",
             re.IGNORECASE)
@@ -145,7 +147,21 @@ class NumberFinder(PatternDataComponent):
         last_money_end = -1
         for match in self._figure_matches(text):
             last_money_end = self._add_match(doc, text, match, last_money_end)
+        if self.slash_pairs:
+            self._add_slash_pairs(doc, text)
         return doc
+
+    def _add_slash_pairs(self, doc: Doc, text: str) -> None:
+        """'38/45 HTX', '7/9 huyện': two counts of the noun after them (ANNOTATION.md §5)."""
+        for match in SLASH_PAIR.finditer(text):
+            unit = self._counted_unit(text, match.end())
+            if unit is None:
+                continue
+            for group in (1, 2):
+                fields = value_fields(self.numbers.amounts(match.group(group)))
+                fields["unit"] = unit
+                add_candidate(doc, match.start(group), match.end(group), "COUNT", fields,
+                              self.name)
 
     def _add_match(self, doc: Doc, text: str, match: re.Match[str],
                    last_money_end: int) -> int:

@@ -59,11 +59,19 @@ def about_cooperatives(text: str, sentence: Span, paragraph: Span, sentences: li
 
 
 def not_a_figure_of_the_economy(text: str, figure: Mention, cues: ClaimCues) -> bool:
-    """Counts of how things are done ("two crops a year") and a policy's support rates
-    ("30 percent subsidy of the cost") give no claim."""
+    """Counts of how things are done ("two crops a year"), a policy's support rates
+    ("30 percent subsidy of the cost") and the whole of an "X/Y" pair ("38/45 HTX": 38 of
+    the 45 are the claim, ANNOTATION.md §5) give no claim."""
     if figure.label == "PERCENT" and cues.policy_rate_after.search(text[figure.end:figure.end + 40]):
         return True
+    if figure.label == "COUNT" and SLASH_PAIR_END.search(text, max(0, figure.start - 12),
+                                                         figure.start):
+        return True
     return figure.label == "COUNT" and (figure.norm or {}).get("unit") in cues.not_claim_units
+
+
+# Just before the second number of "38/45 HTX".
+SLASH_PAIR_END = re.compile(r"\d/$")
 
 
 def legal_threshold(text: str, figure: Mention, sentence: Span, cues: ClaimCues) -> bool:
