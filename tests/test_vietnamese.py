@@ -78,6 +78,10 @@ def test_numbers_that_are_no_counts(vi_nlp):
     assert ("COUNT", "167") not in labels and ("COUNT", "1") not in labels
     assert ("COUNT", "5") not in labels
     assert ("MONEY", "300 triệu đồng") in labels
+    # "số" after "tổng" is "a total of", no identifier; "Quyết định số 45" is one
+    totals = [(label, text) for label, text, _ in ents(
+        vi_nlp, "Tỉnh có 301 HTX với tổng số 215.000 thành viên theo Quyết định số 45.")]
+    assert ("COUNT", "215.000") in totals and ("COUNT", "45") not in totals
 
 
 def test_vietnamese_dates(vi_nlp):
