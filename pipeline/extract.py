@@ -13,12 +13,12 @@ from typing import IO, Iterable, Iterator
 from spacy.language import Language
 
 from pipeline import errors
-from pipeline.routing import Pipelines, as_pipelines
 from pipeline.batch.local import chunks, extract_one, run_in_pool, run_in_process
 from pipeline.batch.sinks import (ParquetSink, Rendered, Sink, drop_written, open_sink, render,
                                   skip_done)
 from pipeline.batch.spec import DEFAULT_MAX_CHARS, PipelineSpec
 from pipeline.io.readers import InputDoc, iter_documents
+from pipeline.routing import Pipelines, as_pipelines
 
 ENGINES = ("local", "dask")
 
