@@ -82,7 +82,7 @@ class NameFinder(PatternDataComponent):
         self.coop_lead = re.compile(
             rf"(?<![\w])(?:{_alternation(leads)})(?![\w])") if leads else None
         self.coop_not_after = re.compile(
-            rf"(?:^|[^\w])(?:{_alternation(names.get('coop_not_after') or ['(?!x)x'])})\s+$")
+            rf"(?:^|[^\w])(?:{_alternation(names.get('coop_not_after') or [])})\s+$")
         self.coop_name_words = {w.lower() for w in names.get("coop_name_words") or []}
         self.coop_name_places = {w.lower() for w in names.get("coop_name_places") or []}
         self.coop_name_joiners = {w.lower() for w in names.get("coop_name_joiners") or []}
@@ -90,7 +90,7 @@ class NameFinder(PatternDataComponent):
         self.org_lead = re.compile(
             rf"(?<![\w])(?:{_alternation(org_leads)})(?![\w])") if org_leads else None
         self.org_level_after = re.compile(
-            rf"[ ]+(?:{_alternation(names.get('org_place_levels') or ['(?!x)x'])})(?![\w])")
+            rf"[ ]+(?:{_alternation(names.get('org_place_levels') or [])})(?![\w])")
         self.org_place = re.compile(r"[ ]+((?:[^\W\d_][\w-]*)(?:[ ]+[^\W\d_][\w-]*){0,3})")
         self.head_words = {w.lower() for h in names["coop_heads"] for w in h.split()} | {
             "co-operatives", "co-operatives'", "cooperatives'", "co-ops"}

@@ -66,7 +66,7 @@ class NumberFinder(PatternDataComponent):
         self.not_counted = {w.lower() for w in counted.get("not_counted", [])}
         self.identifier_words = {w.lower() for w in counted.get("identifier_words", [])}
         self.identifier_before = re.compile(
-            rf"(?<![\w])(?:{_alternation(list(self.identifier_words) or ['(?!x)x'])})\.?:?\s*$",
+            rf"(?<![\w])(?:{_alternation(list(self.identifier_words))})\.?:?\s*$",
             re.IGNORECASE)
         self.stop_words = set(counted["stop_words"])
         self.modifier_joiners = set(counted["modifier_joiners"])
@@ -82,7 +82,7 @@ class NumberFinder(PatternDataComponent):
         self.counted_years = bool(counted.get("year_like_counts"))
         self.slash_pairs = bool(counted.get("slash_pairs"))
         self.per_one_before = re.compile(
-            rf"(?<![\w])(?:{_alternation(counted.get('per_one_before') or ['(?!x)x'])})\s+$",
+            rf"(?<![\w])(?:{_alternation(counted.get('per_one_before') or [])})\s+$",
             re.IGNORECASE)
         self.bare_number_followers = {w.lower() for w in counted["bare_number_followers"]}
         self.place_units = set(counted.get("place_units", []))
@@ -117,7 +117,7 @@ class NumberFinder(PatternDataComponent):
         approximators = [w for ws in self.numbers.approximators.values() for w in ws]
         self.reach = max(map(len, approximators)) + max(map(len, prefixes)) + 4
         self.currency_scale = re.compile(
-            rf"(?:{_alternation(self.data['numbers'].get('currency_scales') or ['(?!x)x'])})$",
+            rf"(?:{_alternation(self.data['numbers'].get('currency_scales') or [])})$",
             re.IGNORECASE)
         self.money_cues = [c for c in self.currencies.money_cues]
         self.money_cue = re.compile(

@@ -21,6 +21,7 @@ from pipeline import resources
 from pipeline.authoring.provinces import ruler_patterns as province_ruler_patterns
 from pipeline.components.base import PatternDataComponent
 from pipeline.extensions import add_candidate, doc_text
+from pipeline.normalize.numbers import _alternation
 from pipeline.normalize.outlet import OutletProvinces
 from pipeline.normalize.text import ascii_fold, fold_key
 
@@ -101,9 +102,7 @@ class PlaceFinder(PatternDataComponent):
                  "province_2025": None})
         self.level_of_word = {word: level for level, words in self.data["admin_words"].items()
                               for word in words}
-        admin = "|".join(re.escape(w) for w in sorted(self.level_of_word, key=len,
-                                                      reverse=True))
-        self.admin_after = re.compile(rf"^\s+({admin})\b")
+        self.admin_after = re.compile(rf"^\s+({_alternation(list(self.level_of_word))})\b")
         commune_words = "|".join(re.escape(w) for w in self.data["admin_words"]["commune"])
         self.commune_before_word = re.compile(
             rf"(?<![\w’'])((?:{NAME_WORD}\s){{0,3}}{NAME_WORD})\s+({commune_words})\b")
@@ -114,12 +113,12 @@ class PlaceFinder(PatternDataComponent):
         self.level_before = {word: level for level, words in
                              (self.data.get("admin_words_before") or {}).items()
                              for word in words}
-        before = "|".join(re.escape(w) for w in sorted(self.level_before, key=len,
-                                                       reverse=True))
-        self.admin_before = re.compile(rf"(?<![\w])({before})\s+$") if before else None
+        before = _alternation(list(self.level_before))
+        self.admin_before = re.compile(rf"(?<![\w])({before})\s+$") \
+            if self.level_before else None
         self.named_after_level = re.compile(
             rf"(?<![\w])({before})\s+((?:{NAME_WORD}\s){{0,3}}{NAME_WORD})(?![\w])") \
-            if before else None
+            if self.level_before else None
         self.hamlet_number = re.compile(r"\b([Hh]amlet|[Vv]illage)\s+(\d+[A-Z]?)\b")
         self.outlets = OutletProvinces.from_data(
             {p["province"] for p in self.data["places"] if p["level"] == "province"},

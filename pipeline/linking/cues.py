@@ -7,16 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from pipeline.linking.timing import TimeCues
-
-
-NEVER = r"(?!x)x"
+from pipeline.normalize.numbers import NEVER, _alternation
 
 
 def words_regex(words: list[str]) -> re.Pattern[str]:
     """Whole-word, case-insensitive alternation of cue words, longest first; an empty list
     (a language without such cues) matches nothing."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) \
-        or NEVER
+    alternatives = _alternation(words)
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 

@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 DIGITS = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# A pattern that matches nothing: what an empty word list compiles to.
+NEVER = r"(?!x)x"
 
 
 def _alternation(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first so 'US$' wins over '$'."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex alternation of literal words, longest first so 'US$' wins over '$'; an
+    empty list (a language without such words) matches nothing."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or NEVER
 
 
 @dataclass
@@ -51,7 +54,7 @@ class NumberVocab:
         self.scale = rf"(?:{_alternation(list(self.scale_words))})"
         # A one-letter money scale glued to its digits: "700m", "500k".
         self.glued = rf"(?<=\d)(?:{_alternation(list(self.glued_money_scales))})(?![\w])" \
-            if self.glued_money_scales else r"(?!x)x"
+            if self.glued_money_scales else NEVER
         self.approx = _alternation([w for ws in self.approximators.values() for w in ws])
         self._approx_kinds = {w.lower(): kind for kind, ws in self.approximators.items()
                               for w in ws}
