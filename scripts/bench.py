@@ -246,6 +246,33 @@ def dev_density(path: Path) -> float | None:
     return 1000 * entities / words
 
 
+def real_text_runs(name: str, load, articles: list[str], words: int, repeats: int,
+                   seeds: tuple[int, int]) -> dict | None:
+    """The tokenizer against a freshly loaded pipeline on real articles repeated to `words`
+    words, digits re-drawn in every repetition; None without articles."""
+    if not articles:
+        return None
+    nlp = load()
+    runs = []
+    for repeat in range(repeats):
+        tok_texts = real_corpus(articles, words, seed=seeds[0] + repeat)
+        pipe_texts = real_corpus(articles, words, seed=seeds[1] + repeat)
+        tok_wps = word_count(tok_texts) / time_tokenizer(tok_texts)
+        pipe_seconds, per_component, _ = time_pipeline(nlp, pipe_texts)
+        pipe_wps = word_count(pipe_texts) / pipe_seconds
+        runs.append({
+            "words": word_count(pipe_texts),
+            "tokenizer_words_per_second": round(tok_wps),
+            "pipeline_words_per_second": round(pipe_wps),
+            "ratio": round(pipe_wps / tok_wps, 4),
+            "seconds_per_component": {k: round(v, 3) for k, v in per_component.items()},
+        })
+        print(f"{name}, repeat {repeat + 1}: tokenizer {tok_wps:,.0f} w/s, pipeline "
+              f"{pipe_wps:,.0f} w/s, ratio {pipe_wps / tok_wps:.3f}", flush=True)
+    return {"articles": len(articles), "runs": runs,
+            "best_ratio": max(r["ratio"] for r in runs)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=1_000_000)
@@ -279,51 +306,19 @@ def main() -> None:
         })
         print(f"repeat {repeat + 1}: tokenizer {tok_wps:,.0f} w/s, pipeline {pipe_wps:,.0f} "
               f"w/s, ratio {pipe_wps / tok_wps:.3f}", flush=True)
-    articles = real_articles() if args.real_words else []
-    # A fresh pipeline, as each `coopie extract` process builds one: the generated corpus
-    # above left its strings in this one's vocabulary, which would slow what follows.
-    nlp = pipeline.load() if articles else nlp
-    results["real_text"] = {"articles": len(articles), "runs": []} if articles else None
-    for repeat in range(args.repeats if articles else 0):
-        tok_texts = real_corpus(articles, args.real_words, seed=4000 + repeat)
-        pipe_texts = real_corpus(articles, args.real_words, seed=5000 + repeat)
-        tok_seconds = time_tokenizer(tok_texts)
-        pipe_seconds, per_component, entities = time_pipeline(nlp, pipe_texts)
-        tok_wps = word_count(tok_texts) / tok_seconds
-        pipe_wps = word_count(pipe_texts) / pipe_seconds
-        results["real_text"]["runs"].append({
-            "words": word_count(pipe_texts),
-            "tokenizer_words_per_second": round(tok_wps),
-            "pipeline_words_per_second": round(pipe_wps),
-            "ratio": round(pipe_wps / tok_wps, 4),
-            "seconds_per_component": {k: round(v, 3) for k, v in per_component.items()},
-        })
-        print(f"real text, repeat {repeat + 1}: tokenizer {tok_wps:,.0f} w/s, pipeline "
-              f"{pipe_wps:,.0f} w/s, ratio {pipe_wps / tok_wps:.3f}", flush=True)
-    if articles:
-        results["real_text"]["best_ratio"] = max(r["ratio"] for r in results["real_text"]["runs"])
+    # A fresh pipeline for each language, as each `coopie extract` process builds one: the
+    # generated corpus above left its strings in this one's vocabulary.
+    results["real_text"] = real_text_runs(
+        "real text", lambda: pipeline.load(), real_articles() if args.real_words else [],
+        args.real_words, args.repeats, seeds=(4000, 5000))
+    if results["real_text"]:
         results["real_text"]["target_ratio"] = 0.1
     # The same method on the Vietnamese articles (issue 14), through the Vietnamese pipeline;
     # words are what whitespace separates (syllables), on both sides.
-    vi_articles = real_articles(REAL_CORPUS_VI) if args.real_words else []
-    results["real_text_vi"] = {"articles": len(vi_articles), "runs": []} if vi_articles \
-        else None
-    vi_nlp = pipeline.load(language="vi") if vi_articles else None
-    for repeat in range(args.repeats if vi_articles else 0):
-        tok_texts = real_corpus(vi_articles, args.real_words, seed=6000 + repeat)
-        pipe_texts = real_corpus(vi_articles, args.real_words, seed=7000 + repeat)
-        tok_wps = word_count(tok_texts) / time_tokenizer(tok_texts)
-        pipe_seconds, per_component, _ = time_pipeline(vi_nlp, pipe_texts)
-        pipe_wps = word_count(pipe_texts) / pipe_seconds
-        results["real_text_vi"]["runs"].append({
-            "words": word_count(pipe_texts),
-            "tokenizer_words_per_second": round(tok_wps),
-            "pipeline_words_per_second": round(pipe_wps),
-            "ratio": round(pipe_wps / tok_wps, 4),
-            "seconds_per_component": {k: round(v, 3) for k, v in per_component.items()},
-        })
-        print(f"Vietnamese real text, repeat {repeat + 1}: tokenizer {tok_wps:,.0f} w/s, "
-              f"pipeline {pipe_wps:,.0f} w/s, ratio {pipe_wps / tok_wps:.3f}", flush=True)
+    results["real_text_vi"] = real_text_runs(
+        "Vietnamese real text", lambda: pipeline.load(language="vi"),
+        real_articles(REAL_CORPUS_VI) if args.real_words else [], args.real_words,
+        args.repeats, seeds=(6000, 7000))
     best = max(results["runs"], key=lambda r: r["ratio"])
     results["best_ratio"] = best["ratio"]
     results["target_ratio"] = 0.125
