@@ -54,6 +54,8 @@ def _set_debug(debug: bool) -> None:
 
 
 DEBUG = typer.Option(False, "--debug", help="Show tracebacks on errors, and progress logging.")
+PROGRESS = typer.Option(None, "--progress/--no-progress", help="Progress bar.",
+                        show_default="on a terminal")
 
 
 def _examples(*commands: str) -> str:
@@ -116,8 +118,7 @@ def extract(
                                          "(default: models/coopie-en, else built from "
                                          "patterns/)."),
     patterns: Optional[Path] = typer.Option(None, "--patterns", help="Patterns folder."),
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
-                                            help="Progress bar.", show_default="on a terminal"),
+    progress: Optional[bool] = PROGRESS,
     debug: bool = DEBUG,
 ) -> None:
     """Extract entities and claims; one record per input document, in input order.
@@ -392,8 +393,7 @@ def store_load(
     outputs: List[Path] = typer.Argument(..., help="`coopie extract` outputs: JSONL files, "
                                          "Parquet part files or folders."),
     db: Path = DB,
-    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress",
-                                            help="Progress bar.", show_default="on a terminal"),
+    progress: Optional[bool] = PROGRESS,
     debug: bool = DEBUG,
 ) -> None:
     """Load extract output; a document loaded again (same id or url) replaces its rows. A
@@ -461,10 +461,12 @@ def store_facts(
     from pipeline.store.facts import facts
 
     _set_debug(debug)
-    if not db.is_file():
-        _fail(errors.UsageError(errors.E_INPUT_MISSING.format(path=db)))
+    try:
+        found = facts(db, _filters(province, metric, start, end, status))
+    except errors.CoopieError as err:
+        _fail(err)
         return
-    _print_rows(*facts(db, _filters(province, metric, start, end, status)), as_csv, as_json)
+    _print_rows(*found, as_csv, as_json)
 
 
 @store_app.command("conflicts", epilog=_examples(
@@ -483,11 +485,12 @@ def store_conflicts(
     from pipeline.store.facts import conflicts
 
     _set_debug(debug)
-    if not db.is_file():
-        _fail(errors.UsageError(errors.E_INPUT_MISSING.format(path=db)))
+    try:
+        found = conflicts(db, _filters(province, metric, None, None, None))
+    except errors.CoopieError as err:
+        _fail(err)
         return
-    _print_rows(*conflicts(db, _filters(province, metric, None, None, None)), as_csv,
-                as_json)
+    _print_rows(*found, as_csv, as_json)
 
 
 @store_app.command("export", epilog=_examples(

@@ -95,8 +95,12 @@ def test_facts_as_csv_and_json_and_a_missing_store(tmp_path):
     assert as_csv.splitlines()[0].startswith("metric,aggregate,per,unit,province,")
     as_json = runner.invoke(app, ["store", "facts", "--db", str(db), "--json"]).output
     assert json.loads(as_json.splitlines()[0])["outlets"] == 1
-    missing = runner.invoke(app, ["store", "facts", "--db", str(tmp_path / "none.duckdb")])
-    assert missing.exit_code == 2
+    nowhere = str(tmp_path / "none.duckdb")
+    for command in (["facts"], ["conflicts"], ["export", "--parquet", str(tmp_path / "x")],
+                    ["report", "-o", str(tmp_path / "r.html")]):
+        missing = runner.invoke(app, ["store", *command, "--db", nowhere])
+        assert missing.exit_code == 2 and "none.duckdb" in missing.output, command
+    assert not (tmp_path / "none.duckdb").exists()
 
 
 def test_a_district_figure_and_another_subject_are_other_quantities(tmp_path):

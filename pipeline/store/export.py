@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 from pipeline import errors
+from pipeline.store.facts import require_store
 from pipeline.store.load import sql_literal
 
 CLAIMS_PARTITIONED = """
@@ -34,8 +35,7 @@ def export_parquet(db: Path, folder: Path, overwrite: bool = False) -> dict[str,
     """
     import duckdb
 
-    if not db.is_file():
-        raise errors.UsageError(errors.E_INPUT_MISSING.format(path=db))
+    require_store(db)
     if folder.exists() and any(folder.iterdir()):
         if not overwrite:
             raise errors.UsageError(errors.E_FOLDER_EXISTS.format(path=folder))

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipeline import errors
+
 KEY = ("metric", "aggregate", "per", "unit", "province", "place", "subject_key", "time_start",
        "time_end", "status")
 TOLERANCE = 0.005
@@ -94,9 +96,16 @@ class Filters:
         return " AND ".join(conditions), parameters
 
 
+def require_store(db: Path) -> None:
+    """Raises UsageError when `db` is no file: a query would create an empty store there."""
+    if not db.is_file():
+        raise errors.UsageError(errors.E_INPUT_MISSING.format(path=db))
+
+
 def _query(db: Path, sql: str, filters: Filters) -> tuple[list[str], list[tuple]]:
     import duckdb
 
+    require_store(db)
     where, parameters = filters.where()
     with duckdb.connect(str(db), read_only=True) as connection:
         cursor = connection.execute(sql.format(where=where), parameters)

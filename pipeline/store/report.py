@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import errors
-from pipeline.store.facts import Filters, conflicts, facts
+from pipeline.store.facts import Filters, conflicts, facts, require_store
 from pipeline.views.readable import claim_value, html_text
 
 STYLE = """
@@ -215,8 +215,7 @@ def write_report(db: Path, output: Path, filters: Filters = Filters()) -> dict[s
         UsageError: the store is missing.
         CoopieError: altair or vl-convert-python is not installed.
     """
-    if not db.is_file():
-        raise errors.UsageError(errors.E_INPUT_MISSING.format(path=db))
+    require_store(db)
     try:
         import altair  # noqa: F401
         import vl_convert
