@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pipeline.resources import load_gazetteer  # noqa: E402
 from pipeline.store.facts import Filters, facts  # noqa: E402
 
 METRICS = (("org_count", "count", "cooperatives"), ("member_count", "count", "members"),
@@ -38,10 +39,9 @@ SENTENCE = "In {year}, {province} had {value:,.0f} {subject}, the provincial uni
 
 
 def provinces() -> list[str]:
-    gazetteer = json.loads((ROOT / "patterns/gazetteer/vietnam.json").read_text("utf-8"))
-    names = {entry.get("province") for entry in gazetteer.get("places", gazetteer)
-             if isinstance(entry, dict) and entry.get("province")}
-    return sorted(names) or ["Thai Binh", "Hanoi", "Nghe An"]
+    """The gazetteer's provinces, in name order."""
+    return sorted({place["province"] for place in load_gazetteer(curated=False)
+                   if place.get("province")})
 
 
 def claim(rng: random.Random, places: list[str], offset: int) -> tuple[dict, str]:
