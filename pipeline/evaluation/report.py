@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.evaluation.scoring import SLOTS, match_claims, slot_correct
+from pipeline.views.page import html_page
 from pipeline.views.readable import claim_value, html_text, interval, norm_text
 
 STYLE = """
@@ -63,8 +64,7 @@ def _change(name: str, changes: dict[str, float | None]) -> str:
 
 
 def _page(title: str, body: str) -> str:
-    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html_text(title)}"
-            f"</title><style>{STYLE}</style></head><body>{body}</body></html>")
+    return html_page(title, STYLE, body)
 
 
 def _bar_chart(title: str, groups: dict[str, dict[str, float]]) -> str:

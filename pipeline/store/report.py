@@ -21,6 +21,7 @@ from typing import Any
 
 from pipeline import errors
 from pipeline.store.facts import Filters, conflicts, facts, require_store
+from pipeline.views.page import html_page
 from pipeline.views.readable import claim_value, html_text
 
 STYLE = """
@@ -247,10 +248,8 @@ def write_report(db: Path, output: Path, filters: Filters = Filters()) -> dict[s
                [[html_text(c["province"])] + [str(c[k]) for k in (
                    "articles", "outlets", "claims", "facts", "conflicts")] for c in counts]),
     ]
-    page = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
-            "<title>coopie claims store</title>"
-            f"<style>{STYLE}</style><script>{vl_convert.javascript_bundle()}</script>"
-            "</head><body>" + "\n".join(body) + "</body></html>")
+    page = html_page("coopie claims store", STYLE, "\n".join(body),
+                     head=f"<script>{vl_convert.javascript_bundle()}</script>")
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(page, encoding="utf-8")
     return {"facts": len(fact_rows), "conflicts": conflict_count, "provinces": len(counts)}

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 from spacy import displacy
 
+from pipeline.views.page import html_page
 from pipeline.views.readable import claim_value, html_text, interval, norm_text
 
 # displaCy's own colours for the labels it knows, and ours for the rest.
@@ -153,13 +154,12 @@ def page_html(records: Iterable[dict[str, Any]], title: str = "coopie show") -> 
     records = list(records)
     legend = " ".join(f'<mark class="legend" style="background: {color}">{label}</mark>'
                       for label, color in COLORS.items())
-    return ("<!DOCTYPE html><html><head><meta charset='utf-8'>"
-            f"<title>{html_text(title)}</title><style>{STYLE}</style></head><body>"
-            f"<h1>{html_text(title)}</h1><p>{len(records)} documents. Labels: {legend}. Click a "
-            "claim to highlight its evidence.</p>"
-            + index_html(records)
-            + "".join(document_html(r, f"doc-{n}") for n, r in enumerate(records))
-            + f"<script>{SCRIPT}</script></body></html>")
+    return html_page(title, STYLE,
+                     f"<h1>{html_text(title)}</h1><p>{len(records)} documents. Labels: "
+                     f"{legend}. Click a claim to highlight its evidence.</p>"
+                     + index_html(records)
+                     + "".join(document_html(r, f"doc-{n}") for n, r in enumerate(records))
+                     + f"<script>{SCRIPT}</script>")
 
 
 def write_page(records: Iterable[dict[str, Any]], path: str | Path) -> Path:
